@@ -1,0 +1,5 @@
+/** Shared building blocks: error catalogue, seeded randomness, atomic writes, data locations. */
+export { EcgInputError, formatInputError, isInputError, type Place } from './errors';
+export { createRng, shuffledIndices, type Rng } from './rng';
+export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write';
+export { mitdbDir, outputsDir, repoRoot } from './data-dir';

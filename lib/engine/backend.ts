@@ -1,0 +1,105 @@
+import * as tf from '@tensorflow/tfjs';
+import { registerExtraKernels } from './kernels';
+
+/** Which tfjs backend a run uses, and how it came to be chosen. */
+export interface BackendInfo {
+  /** 'tensorflow' (tfjs-node), 'wasm' or 'cpu'. */
+  backend: string;
+  /** Threads the backend computes with. */
+  threads: number;
+  /** Whether the wasm backend runs its SIMD build. */
+  simd: boolean;
+  /** tfjs version. */
+  tfjs: string;
+  /** Backends that were tried and why they were not taken. */
+  skipped: { backend: string; reason: string }[];
+}
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+let chosen: Promise<BackendInfo> | undefined;
+
+function tryRequire(name: string): unknown {
+  try {
+    // A plain require so bundlers and tsc leave the optional package alone when it is absent.
+    return module.require(name);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+/**
+ * Chooses the tfjs backend once per process: tfjs-node where it is installed, else wasm, else
+ * cpu. `ECG_BACKEND` (tensorflow | wasm | cpu) forces one. Later calls return the same choice,
+ * because tfjs holds one engine per process.
+ *
+ * @example (await initBackend()).backend // => 'wasm' on a machine without tfjs-node
+ */
+export function initBackend(prefer?: BackendName): Promise<BackendInfo> {
+  if (!chosen) chosen = choose(prefer ?? (process.env.ECG_BACKEND as BackendName | undefined));
+  return chosen;
+}
+
+async function choose(prefer?: BackendName): Promise<BackendInfo> {
+  const skipped: { backend: string; reason: string }[] = [];
+  const order: BackendName[] = prefer ? [prefer] : ['tensorflow', 'wasm', 'cpu'];
+  for (const name of order) {
+    const reason = await activate(name);
+    if (reason === undefined) {
+      return {
+        backend: tf.getBackend(),
+        threads: name === 'wasm' ? wasmThreads() : name === 'cpu' ? 1 : require('os').cpus().length,
+        simd: name === 'wasm' ? Boolean(tf.env().getAsync ? await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') : false) : false,
+        tfjs: tf.version.tfjs,
+        skipped,
+      };
+    }
+    skipped.push({ backend: name, reason });
+  }
+  throw new Error(`no tfjs backend could start: ${skipped.map((s) => `${s.backend} (${s.reason})`).join('; ')}`);
+}
+
+async function activate(name: BackendName): Promise<string | undefined> {
+  if (name === 'tensorflow') {
+    // danfojs-node's override maps its tfjs-node to plain tfjs, and npm may hoist that alias to the
+    // top level, so the name can resolve to a package that is not tfjs-node at all.
+    const pkg = tryRequire('@tensorflow/tfjs-node/package.json') as { name?: string } | Error;
+    if (pkg instanceof Error || pkg.name !== '@tensorflow/tfjs-node') return 'package @tensorflow/tfjs-node is not installed';
+    const r = tryRequire('@tensorflow/tfjs-node');
+    if (r instanceof Error) return `@tensorflow/tfjs-node failed to load: ${r.message}`;
+  } else if (name === 'wasm') {
+    const r = tryRequire('@tensorflow/tfjs-backend-wasm');
+    if (r instanceof Error) return `@tensorflow/tfjs-backend-wasm failed to load: ${r.message}`;
+    registerExtraKernels('wasm');
+  } else {
+    registerExtraKernels('cpu');
+  }
+  try {
+    const ok = await tf.setBackend(name);
+    if (!ok) return `tf.setBackend('${name}') returned false`;
+    await tf.ready();
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function wasmThreads(): number {
+  try {
+    // Present only when the wasm backend was built with threads and they started.
+    const wasm = tryRequire('@tensorflow/tfjs-backend-wasm') as { getThreadsCount?: () => number };
+    return typeof wasm.getThreadsCount === 'function' ? wasm.getThreadsCount() : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * A one-line description of the engine, printed by every run so its numbers say where they came from.
+ *
+ * @example describeBackend(await initBackend()) // => 'tfjs 4.22.0 on wasm (1 thread, SIMD)'
+ */
+export function describeBackend(info: BackendInfo): string {
+  const t = `${info.threads} thread${info.threads === 1 ? '' : 's'}`;
+  return `tfjs ${info.tfjs} on ${info.backend} (${t}${info.simd ? ', SIMD' : ''})`;
+}
