@@ -21,8 +21,8 @@ export function expectClose(
   }
   assert.equal(actual.length, expected.length, `${what}: length ${actual.length} != ${expected.length}`);
   for (let i = 0; i < actual.length; i++) {
-    const a = actual[i];
-    const e = expected[i];
+    const a: number = actual[i];
+    const e: number = expected[i];
     if (!(Math.abs(a - e) <= tol || (Number.isNaN(a) && Number.isNaN(e)))) {
       assert.fail(`${what}[${i}]: ${a} is not within ${tol} of ${e}`);
     }

@@ -16,9 +16,9 @@ export function repoRoot(): string {
  *
  * @example mitdbDir() // => '/work/shared/data/mitdb' when ECG_DATA_DIR points there
  */
-export function mitdbDir(): string {
-  const env = process.env.ECG_DATA_DIR;
-  if (env && env.trim() !== '') return path.resolve(env);
+export function mitdbDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.ECG_DATA_DIR;
+  if (dir && dir.trim() !== '') return path.resolve(dir);
   return path.join(repoRoot(), 'data', 'mitdb');
 }
 
@@ -27,8 +27,8 @@ export function mitdbDir(): string {
  *
  * @example outputsDir() // => '<repo>/outputs'
  */
-export function outputsDir(): string {
-  const env = process.env.ECG_OUTPUT_DIR;
-  if (env && env.trim() !== '') return path.resolve(env);
+export function outputsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.ECG_OUTPUT_DIR;
+  if (dir && dir.trim() !== '') return path.resolve(dir);
   return path.join(repoRoot(), 'outputs');
 }

@@ -3,3 +3,4 @@ export { EcgInputError, formatInputError, isInputError, type Place } from './err
 export { createRng, shuffledIndices, type Rng } from './rng';
 export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write';
 export { mitdbDir, outputsDir, repoRoot } from './data-dir';
+export { runParams, type RunParams } from './run-params';
