@@ -1,0 +1,77 @@
+import type { TensorInfo, DataType } from '@tensorflow/tfjs';
+
+/** The parts of tfjs-backend-wasm's emscripten module that the project's kernels call. */
+export interface WasmModule {
+  cwrap(name: string, ret: null | 'number', args: string[]): (...a: unknown[]) => unknown;
+  HEAPU8: Uint8Array;
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+}
+
+/** The parts of tfjs-backend-wasm's `BackendWasm` that the project's kernels use. */
+export interface WasmBackend {
+  wasm: WasmModule;
+  dataIdMap: { get(dataId: object): { id: number; memoryOffset: number; shape: number[]; dtype: DataType } };
+  makeOutput(shape: number[], dtype: DataType): TensorInfo;
+  disposeData(dataId: object, force?: boolean): boolean;
+}
+
+// One cwrap per backend instance and export: cwrap builds a closure over the module, and tfjs may
+// create a new wasm backend (e.g. after removeBackend), so the cache is keyed by the module.
+const wrapped = new WeakMap<WasmModule, Map<string, (...a: unknown[]) => unknown>>();
+
+/**
+ * A JS function calling the wasm backend's exported C function `name` (see tfjs-backend-wasm's
+ * cc/kernels), wrapped once per backend.
+ *
+ * @example wasmFunction(backend, 'Transpose', ['number', 'array', 'number', 'number', 'number', 'array', 'number'])
+ */
+export function wasmFunction(backend: WasmBackend, name: string, args: string[]): (...a: unknown[]) => unknown {
+  let m = wrapped.get(backend.wasm);
+  if (!m) {
+    m = new Map();
+    wrapped.set(backend.wasm, m);
+  }
+  const key = `${name}(${args.join(',')})`;
+  let f = m.get(key);
+  if (!f) {
+    f = backend.wasm.cwrap(name, null, args);
+    m.set(key, f);
+  }
+  return f;
+}
+
+/** The id by which the wasm backend's C side knows a tensor. */
+export function wasmId(backend: WasmBackend, t: TensorInfo): number {
+  return backend.dataIdMap.get(t.dataId).id;
+}
+
+/**
+ * A Float32Array view of a tensor's data in the wasm heap. Views die when the heap grows, so take
+ * them after the last allocation (makeOutput) of a kernel.
+ *
+ * @example heapF32(backend, x)[0] // => first element of x
+ */
+export function heapF32(backend: WasmBackend, t: TensorInfo): Float32Array {
+  const { memoryOffset, shape } = backend.dataIdMap.get(t.dataId);
+  let size = 1;
+  for (const d of shape) size *= d;
+  return new Float32Array(backend.wasm.HEAPU8.buffer, memoryOffset, size);
+}
+
+/** Shape as the byte array the wasm C functions take for an `int*` argument. */
+export function shapeBytes(shape: readonly number[]): Uint8Array {
+  return new Uint8Array(new Int32Array(shape).buffer);
+}
+
+/**
+ * C = A·B for row-major float32 A [m, k] and B [k, n] on the wasm backend's XNNPACK matmul, written
+ * into `out` (a tensor of m·n elements). Only the untransposed form: tfjs-backend-wasm 4.22 runs
+ * transposed operands through a scalar loop 15–30× slower.
+ *
+ * @example wasmMatMul(backend, a, b, out, 2, 3, 4) // out = a [2,3] · b [3,4]
+ */
+export function wasmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, out: TensorInfo, m: number, k: number, n: number): void {
+  const f = wasmFunction(backend, 'BatchMatMul', ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']);
+  f(wasmId(backend, a), shapeBytes([1, m, k]), 3, wasmId(backend, b), shapeBytes([1, k, n]), 3, false, false, wasmId(backend, out));
+}

@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../../lib/engine';
+import { createRng, type Rng } from '../../lib/common';
+
+/** A tensor's values and shape, independent of any backend. */
+export interface HostTensor {
+  values: Float32Array;
+  shape: number[];
+}
+
+/** Normal(0,1) values of the given shape from `rng`. */
+export function randomTensor(rng: Rng, shape: number[]): HostTensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) values[i] = rng.normal();
+  return { values, shape };
+}
+
+/** A seeded generator for one test case. */
+export { createRng };
+
+/**
+ * True when the wasm backend is the one in use (tests of wasm kernels skip otherwise, e.g. under
+ * ECG_BACKEND=cpu or with tfjs-node installed).
+ */
+export async function wasmActive(): Promise<boolean> {
+  return (await initBackend()).backend === 'wasm';
+}
+
+/**
+ * Runs one kernel directly on the named backend, bypassing the engine, its tape and the global
+ * backend choice, so that wasm and cpu can be compared inside one process without switching.
+ */
+export function runKernelOn(
+  backendName: 'wasm' | 'cpu',
+  kernelName: string,
+  inputs: Record<string, HostTensor>,
+  attrs: Record<string, unknown>,
+): HostTensor {
+  const backend = tf.engine().findBackend(backendName);
+  if (!backend) throw new Error(`backend ${backendName} is not available`);
+  const kernel = tf.getKernel(kernelName, backendName);
+  if (!kernel) throw new Error(`no kernel ${kernelName} on ${backendName}`);
+  const infos: Record<string, tf.TensorInfo> = {};
+  for (const [k, t] of Object.entries(inputs)) {
+    infos[k] = { dataId: backend.write(t.values.slice(), t.shape, 'float32'), shape: t.shape, dtype: 'float32' };
+  }
+  const out = kernel.kernelFunc({ inputs: infos, backend, attrs: attrs as tf.NamedAttrMap }) as tf.TensorInfo;
+  const values = Float32Array.from(backend.readSync(out.dataId) as Float32Array);
+  for (const t of Object.values(infos)) backend.disposeData(t.dataId);
+  backend.disposeData(out.dataId);
+  return { values, shape: out.shape };
+}
+
+/** Largest |a − b| relative to the largest |b| (1 when b is all zeros). */
+export function maxRelError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let err = 0;
+  let scale = 0;
+  for (let i = 0; i < b.length; i++) {
+    err = Math.max(err, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return err / Math.max(scale, 1);
+}
