@@ -3,3 +3,10 @@
  * MIT-BIH record lists and AAMI classes, PhysioNet downloads, CSV and cohort loaders.
  * Public API of lib/io; other stages import from here, never from the files inside.
  */
+// WFDB records and annotations, MIT-BIH lists (lib/io WFDB part)
+export { parseHeader, WFDB_FORMATS, type WfdbHeader, type WfdbSignalSpec } from './parse-header';
+export { readRecord, type EcgRecord, type EcgSignal, type ReadRecordOptions } from './read-record';
+export { decodeSamples, bytesForSamples, samplesInBytes, formatGroup, invalidSampleValue, READABLE_FORMATS } from './signal-formats';
+export { readAnnotations, parseAnnotations, rhythmIntervals, type Annotations } from './read-annotations';
+export { annotationSymbol, annotationDescription, annotationCode, ACMAX, PSEUDO_CODES, RHYTHM } from './annotation-codes';
+export { MITDB_RECORDS, DS1, DS2, PACED, AAMI_CLASSES, aamiClass, isBeat, listRecords, type AamiClass } from './mitdb';
