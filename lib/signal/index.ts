@@ -1,0 +1,12 @@
+/** Signal processing: Butterworth/notch filters, zero-phase filtering, baseline removal, resampling. */
+export { type Samples, assertFinite } from './samples';
+export { type Sos, sosfilt, sosfiltZi, sosResponse, sectionCount } from './sos';
+export { butter, type BandKind } from './butter';
+export { filtfilt, defaultPadlen, type FiltfiltOptions } from './filtfilt';
+export { lowpass } from './lowpass';
+export { highpass } from './highpass';
+export { bandpass } from './bandpass';
+export { notch, notchSos } from './notch';
+export { medianFilter } from './median-filter';
+export { removeBaseline, oddWidth } from './remove-baseline';
+export { resample, resampleRatio } from './resample';
