@@ -116,7 +116,7 @@ function parseRecordLine(content: string, at: { file: string; at: string }): Wfd
   let fsHz = 250; // WFDB's default when the frequency is omitted
   if (f.length >= 3) {
     // `360`, `360/720` (counter frequency) or `360/720(0)` (with base counter value)
-    const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?:\/((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?:\(([+-]?(?:\d+\.?\d*|\.\d+))\))?)?$/.exec(f[2]);
+    const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\/((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\(([+-]?(?:\d+(?:\.\d*)?|\.\d+))\))?)?$/.exec(f[2]);
     if (!m || !(Number(m[1]) > 0)) throw new EcgInputError(`bad sampling frequency '${clip(f[2])}'`, at, "a positive number, optionally with '/counter frequency(base)'");
     fsHz = Number(m[1]);
   }
@@ -163,7 +163,7 @@ function parseSignalLine(content: string, at: { file: string; at: string }): Wfd
   let baseline: number | undefined;
   let units = 'mV';
   if (f.length >= 3) {
-    const gm = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?:\(([+-]?\d+)\))?(?:\/(\S+))?$/.exec(f[2]);
+    const gm = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\(([+-]?\d+)\))?(?:\/(\S+))?$/.exec(f[2]);
     if (!gm) throw new EcgInputError(`bad gain field '${clip(f[2])}'`, at, "gain[(baseline)][/units], e.g. '200(0)/mV'");
     gain = Number(gm[1]);
     if (gain === 0) gain = 200; // WFDB: a gain of 0 means uncalibrated, treated as 200

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError } from '../common/errors';
 import { parseHeader, type WfdbHeader, type WfdbSignalSpec } from './parse-header';
-import { bytesForSamples, decodeSamples, formatGroup, invalidSampleValue, samplesInBytes } from './signal-formats';
+import { bytesForSamples, decodeSamples, formatGroup, invalidSampleValue, READABLE_FORMATS, samplesInBytes } from './signal-formats';
 
 /** One signal of a record, in digital (ADC) units and in physical units. */
 export interface EcgSignal {
@@ -146,7 +146,9 @@ function fileGroups(header: WfdbHeader, heaFile: string): FileGroup[] {
       throw new EcgInputError(`signal ${i} names ${s.file}, whose other signals are not adjacent`, { file: heaFile, at: `signal ${i}` }, 'the signals of one file on consecutive lines');
     }
     if (s.file === '-') throw new EcgInputError('signals on standard input are not supported', { file: heaFile, at: `signal ${i}` }, 'a signal file name');
-    formatGroup(s.format, heaFile);
+    if (!READABLE_FORMATS.includes(s.format)) {
+      throw new EcgInputError(`signal format ${s.format} cannot be read`, { file: heaFile, at: `signal ${i}` }, `one of ${READABLE_FORMATS.join(', ')}`);
+    }
     groups.push({ file: s.file, format: s.format, byteOffset: s.byteOffset, members: [i], frameSize: s.samplesPerFrame, maxSkew: s.skew });
   });
   return groups;
@@ -192,7 +194,9 @@ function readGroup(
       `${needed} bytes (${header.record}.hea: ${nFrames} frames of ${g.frameSize} format-${g.format} samples)`,
     );
   }
-  if (header.nSamples > 0 && samplesInBytes(g.format, size - g.byteOffset) >= (nFrames + 1) * g.frameSize) {
+  // Packed formats pad their last group (two 310 samples take the bytes of three), so a file is
+  // oversized only when it has bytes beyond the padding that hold at least one more whole frame.
+  if (header.nSamples > 0 && size > needed && samplesInBytes(g.format, size - g.byteOffset) >= (nFrames + 1) * g.frameSize) {
     throw new EcgInputError(
       `signal file holds more data than the header announces (${Math.floor(samplesInBytes(g.format, size - g.byteOffset) / g.frameSize)} frames, header says ${nFrames})`,
       { file, at: `byte ${needed}` },
