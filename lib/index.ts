@@ -5,3 +5,5 @@
  */
 export * as common from './common';
 export * as engine from './engine';
+export * as io from './io';
+export * as viz from './viz';
