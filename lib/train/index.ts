@@ -1,0 +1,8 @@
+/** Training: seeded deterministic loop, weighted loss, schedules, checkpoints, configs and presets. */
+export { trainModel, type TrainOptions, type TrainResult } from './trainModel';
+export { trainStep } from './trainStep';
+export { gatherBatch, batchInputs, predictProbabilities, type BeatArrays, type Batch } from './beatArrays';
+export { weightedCrossEntropy, crossEntropy } from './weightedLoss';
+export { learningRateAt, type LrSchedule } from './learningRate';
+export { MONITORS, monitoredValue, type EpochEntry, type Monitor } from './history';
+export { consoleProgress, silentProgress, formatEpoch, type ProgressReporter } from './progress';
