@@ -1,0 +1,126 @@
+import { EcgInputError } from '../common';
+import { baseSpec, checkFsHz, roundTo, type ChartOptions, type VlSpec } from './chart-frame';
+import { minMaxDownsample } from './min-max-downsample';
+
+/** A reference annotation (e.g. from the MIT-BIH .atr file). */
+export interface StripAnnotation {
+  /** Sample index, counted from the record start like the annotation file. */
+  sample: number;
+  /** Beat or rhythm symbol: 'N', 'V', 'A', '+', … */
+  symbol: string;
+}
+
+/** A model's label for one beat, shown under the trace in inference notebooks. */
+export interface StripBeatLabel {
+  /** Sample index of the beat (R peak), counted from the record start. */
+  sample: number;
+  label: string;
+  /** Probability of `label`, 0…1. */
+  confidence: number;
+}
+
+/** What an ECG strip shows. */
+export interface EcgStripInput {
+  /** The strip's samples in mV. */
+  samples: ArrayLike<number>;
+  fsHz: number;
+  /** Time of samples[0] within the record, in s (default 0). */
+  startSec?: number;
+  /** Reference annotations drawn as symbols along the top; those outside the strip are dropped. */
+  annotations?: readonly StripAnnotation[];
+  /** Detected peak sample indices (record-absolute), drawn as points on the trace. */
+  peaks?: ArrayLike<number>;
+  /** Predicted per-beat labels drawn along the bottom with their confidence. */
+  labels?: readonly StripBeatLabel[];
+}
+
+/** Options of {@link ecgStripChart}. */
+export interface EcgStripOptions extends ChartOptions {
+  /** Keep every sample up to 2 × this many; beyond, min/max per bucket (default: width, i.e. per pixel). */
+  maxBuckets?: number;
+}
+
+const WHERE = 'ecgStripChart';
+
+/**
+ * ECG strip: amplitude (mV) against time (s), with reference annotation symbols along the top,
+ * detected peaks as red points on the trace and optional predicted labels (with confidence)
+ * along the bottom. All event sample indices count from the record start, and samples[0] sits at
+ * `startSec`, so sample s is drawn at startSec + (s − round(startSec·fsHz)) / fsHz seconds.
+ * Long strips are reduced to the min and max of each pixel column ({@link minMaxDownsample}),
+ * so a 30-s strip at 360 Hz carries 1 800 points instead of 10 800.
+ *
+ * @throws EcgInputError for a non-positive fsHz or an empty strip.
+ * @example ecgStripChart({ samples: new Float32Array(720), fsHz: 360, peaks: Int32Array.of(360) }).layer.length // => 2
+ */
+export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}): VlSpec {
+  const fsHz = checkFsHz(input.fsHz, WHERE);
+  const { samples } = input;
+  if (samples.length === 0) throw new EcgInputError('empty strip', { file: WHERE, at: 'key samples' }, 'at least one sample');
+  const startSec = input.startSec ?? 0;
+  const startSample = Math.round(startSec * fsHz);
+  const width = opts.width ?? 900;
+  const height = opts.height ?? 220;
+  const timeOf = (index: number): number => roundTo(startSec + index / fsHz, 5);
+  const inStrip = (s: number): boolean => s >= startSample && s < startSample + samples.length;
+
+  const kept = minMaxDownsample(samples, opts.maxBuckets ?? width);
+  const trace = Array.from(kept, (i) => ({ t: timeOf(i), mV: roundTo(samples[i], 4) }));
+  const x = { field: 't', type: 'quantitative', title: 'time (s)', scale: { domain: [timeOf(0), timeOf(samples.length - 1)], nice: false } };
+  const layer: Record<string, unknown>[] = [
+    {
+      data: { values: trace },
+      mark: { type: 'line', strokeWidth: 1, color: '#222', clip: true },
+      encoding: { x, y: { field: 'mV', type: 'quantitative', title: 'amplitude (mV)', scale: { zero: false, padding: 22 } } },
+    },
+  ];
+
+  const peakRows = Array.from(input.peaks ?? [], Number)
+    .filter(inStrip)
+    .map((s) => ({ t: timeOf(s - startSample), mV: roundTo(samples[s - startSample], 4), sample: s }));
+  if (peakRows.length > 0) {
+    layer.push({
+      data: { values: peakRows },
+      mark: { type: 'point', filled: true, size: 36, opacity: 1, color: '#d62728' },
+      encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'mV', type: 'quantitative' }, tooltip: [{ field: 'sample', type: 'quantitative' }, { field: 't', type: 'quantitative', title: 'time (s)' }] },
+    });
+  }
+
+  const annRows = (input.annotations ?? [])
+    .filter((a) => inStrip(a.sample))
+    .map((a) => ({ t: timeOf(a.sample - startSample), symbol: a.symbol, sample: a.sample }));
+  if (annRows.length > 0) {
+    layer.push({
+      data: { values: annRows },
+      mark: { type: 'text', fontSize: 12, fontWeight: 'bold', color: '#1f4e9e', baseline: 'top' },
+      encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 2 }, text: { field: 'symbol', type: 'nominal' } },
+    });
+  }
+
+  const beats = (input.labels ?? []).filter((b) => inStrip(b.sample)).sort((a, b) => a.sample - b.sample);
+  // "V 0.93" needs ~40 px; on dense strips the confidence is left to opacity and the tooltip.
+  const pxPerSample = width / samples.length;
+  const withNumbers = beats.every((b, i) => i === 0 || (b.sample - beats[i - 1].sample) * pxPerSample >= 40);
+  const labelRows = beats.map((b) => ({
+    t: timeOf(b.sample - startSample),
+    label: b.label,
+    confidence: roundTo(b.confidence, 3),
+    text: withNumbers ? `${b.label} ${b.confidence.toFixed(2)}` : b.label,
+  }));
+  if (labelRows.length > 0) {
+    layer.push({
+      data: { values: labelRows },
+      mark: { type: 'text', fontSize: 10, color: '#8c2d04', baseline: 'bottom' },
+      encoding: {
+        x: { field: 't', type: 'quantitative' },
+        y: { value: height - 2 },
+        text: { field: 'text', type: 'nominal' },
+        opacity: { field: 'confidence', type: 'quantitative', scale: { domain: [0, 1], range: [0.35, 1] }, legend: null },
+        tooltip: [{ field: 'label', type: 'nominal' }, { field: 'confidence', type: 'quantitative', format: '.2f' }],
+      },
+    });
+  }
+
+  const spec = baseSpec('ECG strip', opts);
+  return { ...spec, width, height, layer };
+}

@@ -1,0 +1,28 @@
+/**
+ * Charts: pure builders that turn plain data (typed arrays, arrays of numbers or records; never
+ * tensors) into Vega-Lite v6 specs, plus headless rendering to SVG/PNG and inline display in
+ * tslab notebooks.
+ *
+ * Every builder takes `ChartOptions`: `title`, `subtitle` and `note` (say which protocol and
+ * data produced the figure) and `synthetic: true`, which puts "SYNTHETIC DATA" in the title.
+ * Typical notebook use:
+ *
+ *   const spec = confusionMatrixChart({ labels, matrix }, { normalize: 'row', subtitle: 'inter-patient, DS2' });
+ *   await show(spec, { saveAs: 'outputs/figures/confusion' }); // inline + .svg/.png/.vl.json
+ *
+ * vega and vega-lite are ESM-only and are loaded with `await import()` inside the renderers, so
+ * importing this module stays cheap and CommonJS-safe.
+ */
+export { VEGA_LITE_SCHEMA, SYNTHETIC_LABEL, chartTitle, baseSpec, type ChartOptions, type VlSpec } from './chart-frame';
+export { minMaxDownsample } from './min-max-downsample';
+export { ecgStripChart, type EcgStripInput, type EcgStripOptions, type StripAnnotation, type StripBeatLabel } from './ecg-strip-chart';
+export { filterOverlayChart, type FilterOverlayInput, type FilterOverlayOptions } from './filter-overlay-chart';
+export { classDistributionChart, type ClassCount, type ClassDistributionOptions } from './class-distribution-chart';
+export { beatGalleryChart, beatBand, type ClassBeats, type BeatBand, type BeatGalleryOptions } from './beat-gallery-chart';
+export { trainingHistoryChart, historyToLong, historyQuantities, type HistoryRecord, type HistoryPoint, type TrainingHistoryOptions } from './training-history-chart';
+export { confusionMatrixChart, confusionCells, type ConfusionInput, type ConfusionCell, type ConfusionMatrixOptions } from './confusion-matrix-chart';
+export { rocChart, prChart, trapezoidAuc, stepAveragePrecision, type RocCurve, type PrCurve } from './roc-pr-charts';
+export { sweepChart, sweepBarChart, type SweepResult, type SweepOptions, type SweepBarOptions } from './sweep-charts';
+export { samplePredictionsChart, predictionTitle, type BeatPrediction, type SamplePredictionsOptions } from './sample-predictions-chart';
+export { renderSvg, renderPng, svgToPng, saveChart, writeChartFiles, type SavedChart, type PngOptions } from './render';
+export { show, chartBundle, VEGALITE_MIME, type ShowOptions, type ShowResult, type MimeBundle } from './show';
