@@ -84,7 +84,7 @@ describe('viz/specs', () => {
 describe('viz/specs checks', () => {
   it('reject what they should: an unknown mark fails the schema, a stacked log scale warns', async () => {
     assert.notEqual(schemaErrors({ $schema: 'x', data: { values: [] }, mark: 'barz' }), '');
-    const stackedLog = { $schema: 'x', data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { y: { field: 'a', type: 'quantitative', scale: { type: 'log' } } } };
+    const stackedLog = { $schema: 'x', data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative', scale: { type: 'log' }, stack: 'zero' } } };
     assert.equal(schemaErrors(stackedLog), '');
     assert.deepEqual(await compileWarnings(stackedLog), ['warn: Stack is applied to a non-linear scale (log).']);
   });
