@@ -6,3 +6,4 @@ export { weightedCrossEntropy, crossEntropy } from './weightedLoss';
 export { learningRateAt, type LrSchedule } from './learningRate';
 export { MONITORS, monitoredValue, type EpochEntry, type Monitor } from './history';
 export { consoleProgress, silentProgress, formatEpoch, type ProgressReporter } from './progress';
+export { saveModelDir, loadModelDir, checkModelDir, MODEL_FILES } from './modelFiles';
