@@ -7,3 +7,14 @@ export { learningRateAt, type LrSchedule } from './learningRate';
 export { MONITORS, monitoredValue, type EpochEntry, type Monitor } from './history';
 export { consoleProgress, silentProgress, formatEpoch, type ProgressReporter } from './progress';
 export { saveModelDir, loadModelDir, checkModelDir, MODEL_FILES } from './modelFiles';
+export { rrFeatures, RR_FEATURE_NAMES } from './rrFeatures';
+export {
+  resolveTrainConfig,
+  readTrainConfig,
+  TRAIN_CONFIG_SPEC,
+  DEFAULT_TRAIN_CONFIG,
+  type TrainConfig,
+  type DataConfig,
+  type TrainingConfig,
+  type ProtocolChoice,
+} from './trainConfig';

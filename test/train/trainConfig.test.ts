@@ -1,0 +1,43 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readTrainConfig, resolveTrainConfig } from '../../lib/train';
+import { tempDir } from '../helpers';
+
+describe('train/trainConfig', () => {
+  it('fills defaults for the keys a config leaves out', () => {
+    const c = resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epochs: 3 } });
+    assert.equal(c.training.epochs, 3);
+    assert.equal(c.training.batchSize, 64);
+    assert.equal(c.seed, 42);
+    assert.deepEqual(c.data.protocols, ['inter-patient']);
+  });
+
+  it('names the key path and the expected type of a wrong value', () => {
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epochs: 'ten' } }),
+      (e: Error) => e.name === 'EcgInputError' && e.message === 'training.epochs: expected a positive integer, got "ten"',
+    );
+    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, data: { preset: 200 } }), /data\.preset: expected 187 or 250, got 200/);
+    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, data: { protocols: ['inter'] } }), /data\.protocols\[0\]: expected one of "inter-patient", "intra-patient"/);
+    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d', dropout: -1 } }), /model\.dropout: expected a number in \[0, 1\)/);
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { schedule: { type: 'step', every: 3 } } }),
+      /training\.schedule: expected \{"type":"constant"\}/,
+    );
+  });
+
+  it('names an unknown key by its path', () => {
+    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epoch: 3 } }), /^training\.epoch: unknown key; expected one of epochs, batchSize/);
+    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, extra: 1 }), /extra: unknown key/);
+  });
+
+  it('reports a missing model and a file that is not JSON, naming the file', () => {
+    assert.throws(() => resolveTrainConfig({}), /model: missing/);
+    const file = path.join(tempDir(), 'bad.json');
+    fs.writeFileSync(file, '{ "model": ');
+    assert.throws(() => readTrainConfig(file), new RegExp(`${file.replace(/[.]/g, '\\.')}: is not valid JSON`));
+    fs.writeFileSync(file, JSON.stringify({ model: { arch: 'cnn1d' }, training: { batchSize: 0 } }));
+    assert.throws(() => readTrainConfig(file), /bad\.json, training\.batchSize: expected a positive integer, got 0/);
+  });
+});
