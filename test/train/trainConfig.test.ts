@@ -28,7 +28,7 @@ describe('train/trainConfig', () => {
   });
 
   it('names an unknown key by its path', () => {
-    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epoch: 3 } }), /^training\.epoch: unknown key; expected one of epochs, batchSize/);
+    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epoch: 3 } }), /^EcgInputError: training\.epoch: unknown key; expected one of epochs, batchSize/);
     assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, extra: 1 }), /extra: unknown key/);
   });
 
