@@ -10,6 +10,7 @@ export { decodeSamples, bytesForSamples, samplesInBytes, formatGroup, invalidSam
 export { readAnnotations, parseAnnotations, rhythmIntervals, type Annotations } from './read-annotations';
 export { annotationSymbol, annotationDescription, annotationCode, ACMAX, PSEUDO_CODES, RHYTHM } from './annotation-codes';
 export { MITDB_RECORDS, DS1, DS2, PACED, AAMI_CLASSES, aamiClass, isBeat, listRecords, type AamiClass } from './mitdb';
+export { fetchVerified, parseSha256Sums, sha256File, type FetchVerifiedOptions, type FetchVerifiedResult, type Sha256Entry } from './fetch-verified';
 // D1NAMO-layout cohorts and heartbeat CSVs (lib/io dataset part)
 export { parseD1namoEcgTime, parseD1namoGlucoseTime, formatD1namoEcgTime, formatD1namoGlucoseTime } from './d1namo-time';
 export { readD1namoEcgCsv, parseD1namoEcgCsv, readD1namoGlucoseCsv, parseD1namoGlucoseCsv, D1NAMO_ECG_HEADER, type D1namoEcgCsv, type D1namoGlucoseCsv } from './d1namo-csv';
