@@ -44,8 +44,9 @@ const WHERE = 'ecgStripChart';
 
 /**
  * ECG strip: amplitude (mV) against time (s), with reference annotation symbols along the top,
- * detected peaks as red points on the trace and optional predicted labels (with confidence)
- * along the bottom. All event sample indices count from the record start, and samples[0] sits at
+ * detected peaks as red points on the trace and optional predicted labels along the bottom
+ * ("V 0.93"; on strips too dense for the numbers, the label alone, its opacity and tooltip
+ * giving the confidence). All event sample indices count from the record start, and samples[0] sits at
  * `startSec`, so sample s is drawn at startSec + (s − round(startSec·fsHz)) / fsHz seconds.
  * Long strips are reduced to the min and max of each pixel column ({@link minMaxDownsample}),
  * so a 30-s strip at 360 Hz carries 1 800 points instead of 10 800.

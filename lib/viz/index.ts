@@ -21,7 +21,7 @@ export { classDistributionChart, type ClassCount, type ClassDistributionOptions 
 export { beatGalleryChart, beatBand, type ClassBeats, type BeatBand, type BeatGalleryOptions } from './beat-gallery-chart';
 export { trainingHistoryChart, historyToLong, historyQuantities, type HistoryRecord, type HistoryPoint, type TrainingHistoryOptions } from './training-history-chart';
 export { confusionMatrixChart, confusionCells, type ConfusionInput, type ConfusionCell, type ConfusionMatrixOptions } from './confusion-matrix-chart';
-export { rocChart, prChart, trapezoidAuc, stepAveragePrecision, type RocCurve, type PrCurve } from './roc-pr-charts';
+export { rocChart, prChart, trapezoidAuc, stepAveragePrecision, type RocSeries, type PrSeries } from './roc-pr-charts';
 export { sweepChart, sweepBarChart, type SweepResult, type SweepOptions, type SweepBarOptions } from './sweep-charts';
 export { samplePredictionsChart, predictionTitle, type BeatPrediction, type SamplePredictionsOptions } from './sample-predictions-chart';
 export { renderSvg, renderPng, svgToPng, saveChart, writeChartFiles, type SavedChart, type PngOptions } from './render';

@@ -25,7 +25,8 @@ export async function renderSvg(spec: VlSpec): Promise<string> {
   const vl = await import('vega-lite');
   const vega = await import('vega');
   // Vega-Lite's own types are stricter than our plain-JSON VlSpec; the tests validate the JSON.
-  const compiled = vl.compile(spec as unknown as Parameters<typeof vl.compile>[0]);
+  // vega tags inline data rows with ids; a copy keeps the caller's spec untouched.
+  const compiled = vl.compile(structuredClone(spec) as unknown as Parameters<typeof vl.compile>[0]);
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -1,22 +1,34 @@
 import { EcgInputError } from '../common';
+import { thinCurve } from '../eval';
 import { baseSpec, checkNonEmpty, roundTo, type ChartOptions, type VlSpec } from './chart-frame';
 
-/** One class's ROC curve (one-vs-rest), points in threshold order. */
-export interface RocCurve {
+/**
+ * One class's ROC curve (one-vs-rest); `{ label, ...rocCurve(positive, scores) }` from lib/eval
+ * fits as is.
+ */
+export interface RocSeries {
   label: string;
   fpr: ArrayLike<number>;
   tpr: ArrayLike<number>;
-  /** Area under the curve; computed by the trapezoid rule over the points when absent. */
-  auc?: number;
+  /**
+   * Area under the curve, best taken from lib/eval (computed on every point); when absent it is
+   * computed by trapezoids over the points given, which underestimates on a thinned curve.
+   * null (class absent) shows as 'n/a'.
+   */
+  auc?: number | null;
 }
 
-/** One class's precision–recall curve (one-vs-rest), points in threshold order. */
-export interface PrCurve {
+/**
+ * One class's precision–recall curve (one-vs-rest); `{ label, ...precisionRecallCurve(positive,
+ * scores) }` from lib/eval fits as is.
+ */
+export interface PrSeries {
   label: string;
   recall: ArrayLike<number>;
   precision: ArrayLike<number>;
-  /** Average precision; computed step-wise from the points when absent. */
-  ap?: number;
+  /** Average precision (or under lib/eval's name, `averagePrecision`); computed step-wise from the points when absent; null shows as 'n/a'. */
+  ap?: number | null;
+  averagePrecision?: number | null;
 }
 
 /**
@@ -48,20 +60,31 @@ export function stepAveragePrecision(recall: ArrayLike<number>, precision: Array
   return ap;
 }
 
-/** Keeps points at least `step` apart (plus the last), so a curve over 100 000 thresholds stays small. */
-function thin(x: ArrayLike<number>, y: ArrayLike<number>, step: number): number[] {
+/**
+ * Thins a curve drawn as steps ('step-before', x ascending: over (xₖ₋₁, xₖ] the value is yₖ):
+ * drops the points whose removal leaves the drawing unchanged (same value as the next interval,
+ * or an empty interval), then, if still too many, keeps evenly spaced points and both ends.
+ * lib/eval's thinCurve drops collinear points, which is exact for lines but not for steps.
+ */
+function thinSteps(x: readonly number[], y: readonly number[], maxPoints: number): { x: number[]; y: number[] } {
   const keep: number[] = [];
-  let lx = NaN;
-  let ly = NaN;
-  for (let i = 0; i < x.length; i++) {
-    if (i === x.length - 1 || !(Math.hypot(x[i] - lx, y[i] - ly) < step)) {
-      keep.push(i);
-      lx = x[i];
-      ly = y[i];
+  for (let k = 0; k < x.length; k++) {
+    if (Number.isNaN(x[k]) || Number.isNaN(y[k])) continue;
+    const p = keep[keep.length - 1];
+    if (p !== undefined && k < x.length - 1 && !Number.isNaN(y[k + 1])) {
+      // Same value as the next interval, or a stop inside a vertical run at the same x.
+      const sameAsNext = y[k] === y[k + 1];
+      const insideVertical = x[k] === x[p] && y[k] <= Math.max(y[p], y[k + 1]) && y[k] >= Math.min(y[p], y[k + 1]);
+      if (sameAsNext || insideVertical) continue;
     }
+    keep.push(k);
   }
-  return keep;
+  const picked = keep.length <= maxPoints ? keep : Array.from({ length: maxPoints }, (_, j) => keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
+  return { x: picked.map((i) => x[i]), y: picked.map((i) => y[i]) };
 }
+
+// Per curve: plenty for a 300-px plot, and a spec of a few classes stays under ~100 kB.
+const MAX_POINTS = 500;
 
 interface CurveRows {
   rows: { curve: string; i: number; x: number; y: number }[];
@@ -70,9 +93,11 @@ interface CurveRows {
 
 /**
  * Long-format rows of several curves, each sorted by x (ties: by y ascending for ROC, which
- * rises at a fixed fpr; descending for PR, which falls at a fixed recall) and thinned.
+ * rises at a fixed fpr; descending for PR, drawn as steps, which fall at a fixed recall) and
+ * thinned (lines with lib/eval's thinCurve, steps with thinSteps).
  */
-function curveRows(curves: readonly { label: string; x: ArrayLike<number>; y: ArrayLike<number>; score: number; what: string }[], where: string, tieSign: 1 | -1): CurveRows {
+function curveRows(curves: readonly { label: string; x: ArrayLike<number>; y: ArrayLike<number>; score: number | null; what: string }[], where: string, steps: boolean): CurveRows {
+  const tieSign = steps ? -1 : 1;
   checkNonEmpty(curves, where, 'curves');
   const rows: CurveRows['rows'] = [];
   const names: string[] = [];
@@ -80,12 +105,13 @@ function curveRows(curves: readonly { label: string; x: ArrayLike<number>; y: Ar
     if (c.x.length !== c.y.length || c.x.length === 0) {
       throw new EcgInputError(`curve ${c.label} has ${c.x.length} and ${c.y.length} coordinates`, { file: where, at: `class ${c.label}` }, 'two non-empty arrays of equal length');
     }
-    const name = `${c.label} (${c.what} ${c.score.toFixed(3)})`;
+    const name = `${c.label} (${c.what} ${c.score === null || Number.isNaN(c.score) ? 'n/a' : c.score.toFixed(3)})`;
     names.push(name);
     const order = Array.from({ length: c.x.length }, (_, i) => i).sort((a, b) => c.x[a] - c.x[b] || tieSign * (c.y[a] - c.y[b]));
     const xs = order.map((i) => c.x[i]);
     const ys = order.map((i) => c.y[i]);
-    thin(xs, ys, 0.002).forEach((i, k) => rows.push({ curve: name, i: k, x: roundTo(xs[i], 5), y: roundTo(ys[i], 5) }));
+    const thinned = steps ? thinSteps(xs, ys, MAX_POINTS) : thinCurve(xs, ys, MAX_POINTS);
+    thinned.x.forEach((x, k) => rows.push({ curve: name, i: k, x: roundTo(x, 5), y: roundTo(thinned.y[k], 5) }));
   }
   return { rows, names };
 }
@@ -119,8 +145,8 @@ function curveSpec(title: string, xTitle: string, yTitle: string, { rows, names 
  * @throws EcgInputError for an empty list or a curve whose fpr and tpr differ in length.
  * @example rocChart([{ label: 'V', fpr: [0, 0, 1], tpr: [0, 1, 1] }]).layer[1].data.values[0].curve // => 'V (AUC 1.000)'
  */
-export function rocChart(curves: readonly RocCurve[], opts: ChartOptions = {}): VlSpec {
-  const data = curveRows(curves.map((c) => ({ label: c.label, x: c.fpr, y: c.tpr, score: c.auc ?? trapezoidAuc(c.fpr, c.tpr), what: 'AUC' })), 'rocChart', 1);
+export function rocChart(curves: readonly RocSeries[], opts: ChartOptions = {}): VlSpec {
+  const data = curveRows(curves.map((c) => ({ label: c.label, x: c.fpr, y: c.tpr, score: c.auc === undefined ? trapezoidAuc(c.fpr, c.tpr) : c.auc, what: 'AUC' })), 'rocChart', false);
   const chance = { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#aaa', strokeWidth: 1 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } };
   return curveSpec('ROC curves (one-vs-rest)', 'false positive rate', 'true positive rate (sensitivity)', data, opts, [chance], 'linear');
 }
@@ -132,8 +158,9 @@ export function rocChart(curves: readonly RocCurve[], opts: ChartOptions = {}): 
  * @throws EcgInputError for an empty list or a curve whose recall and precision differ in length.
  * @example prChart([{ label: 'V', recall: [0.5, 1], precision: [1, 0.5] }]).layer[0].data.values[0].curve // => 'V (AP 0.750)'
  */
-export function prChart(curves: readonly PrCurve[], opts: ChartOptions = {}): VlSpec {
-  const data = curveRows(curves.map((c) => ({ label: c.label, x: c.recall, y: c.precision, score: c.ap ?? stepAveragePrecision(c.recall, c.precision), what: 'AP' })), 'prChart', -1);
+export function prChart(curves: readonly PrSeries[], opts: ChartOptions = {}): VlSpec {
+  const given = (c: PrSeries): number | null | undefined => (c.ap !== undefined ? c.ap : c.averagePrecision);
+  const data = curveRows(curves.map((c) => ({ label: c.label, x: c.recall, y: c.precision, score: given(c) === undefined ? stepAveragePrecision(c.recall, c.precision) : (given(c) as number | null), what: 'AP' })), 'prChart', true);
   // Drawn as steps: between two recalls the curve holds the precision of the higher one, exactly
   // the rectangles average precision sums (a straight line would overstate the area).
   return curveSpec('Precision–recall curves (one-vs-rest)', 'recall (sensitivity)', 'precision (PPV)', data, opts, [], 'step-before');

@@ -1,0 +1,72 @@
+import { strict as assert } from 'assert';
+import { EcgInputError } from '../../lib/common';
+import { ecgStripChart, type VlSpec } from '../../lib/viz';
+
+type Row = Record<string, number | string>;
+type Layer = { data: { values: Row[] }; mark: { type: string }; encoding: Record<string, { title?: string }> };
+const layers = (spec: VlSpec): Layer[] => spec.layer as Layer[];
+const layerOf = (spec: VlSpec, type: string, i = 0): Layer => layers(spec).filter((l) => l.mark.type === type)[i];
+
+describe('viz/ecgStripChart', () => {
+  // A ramp, so the amplitude at sample i is i / 1000 mV and positions are easy to check.
+  const ramp = Float32Array.from({ length: 720 }, (_, i) => i / 1000);
+
+  it('puts time in seconds on x: sample 360 at 360 Hz is 1 s, and labels the axes', () => {
+    const spec = ecgStripChart({ samples: ramp, fsHz: 360 });
+    const trace = layerOf(spec, 'line');
+    assert.deepEqual(trace.data.values[360], { t: 1, mV: 0.36 });
+    assert.deepEqual(trace.data.values[719], { t: 1.99722, mV: 0.719 }); // 719 / 360 = 1.997222…
+    assert.equal(trace.encoding.x.title, 'time (s)');
+    assert.equal(trace.encoding.y.title, 'amplitude (mV)');
+  });
+
+  it('uses the rate it is given: sample 250 at 250 Hz is 1 s', () => {
+    const spec = ecgStripChart({ samples: ramp.subarray(0, 500), fsHz: 250 });
+    assert.deepEqual(layerOf(spec, 'line').data.values[250], { t: 1, mV: 0.25 });
+  });
+
+  it('marks peaks at their times and amplitudes, counting samples from the record start', () => {
+    // The strip starts at 2 s = sample 720; peak 1080 is strip index 360 → 2 + 1 = 3 s, 0.36 mV.
+    // Peaks 100 (before the strip) and 1440 (one past its last sample) are dropped.
+    const spec = ecgStripChart({ samples: ramp, fsHz: 360, startSec: 2, peaks: Int32Array.of(100, 1080, 1440) });
+    assert.deepEqual(layerOf(spec, 'point').data.values, [{ t: 3, mV: 0.36, sample: 1080 }]);
+    assert.deepEqual(layerOf(spec, 'line').data.values[0], { t: 2, mV: 0 });
+  });
+
+  it('writes annotation symbols along the top and per-beat labels with confidence along the bottom', () => {
+    const spec = ecgStripChart({
+      samples: ramp,
+      fsHz: 360,
+      annotations: [{ sample: 90, symbol: 'N' }, { sample: 630, symbol: 'V' }, { sample: 800, symbol: 'A' }],
+      labels: [{ sample: 90, label: 'N', confidence: 0.934 }, { sample: 630, label: 'V', confidence: 0.5 }],
+    });
+    const symbols = layerOf(spec, 'text', 0);
+    // 90 / 360 = 0.25 s, 630 / 360 = 1.75 s; sample 800 lies past the 720-sample strip.
+    assert.deepEqual(symbols.data.values.map((r) => [r.t, r.symbol]), [[0.25, 'N'], [1.75, 'V']]);
+    const labels = layerOf(spec, 'text', 1);
+    // The two beats are 540 samples × 900/720 px apart, room for "N 0.93".
+    assert.deepEqual(labels.data.values.map((r) => [r.t, r.text, r.confidence]), [[0.25, 'N 0.93', 0.934], [1.75, 'V 0.50', 0.5]]);
+  });
+
+  it('drops the confidence numbers from labels when beats are closer than 40 px', () => {
+    // 900 px over 720 samples: beats 20 samples apart are 25 px apart.
+    const spec = ecgStripChart({ samples: ramp, fsHz: 360, labels: [{ sample: 100, label: 'N', confidence: 0.9 }, { sample: 120, label: 'V', confidence: 0.8 }] });
+    assert.deepEqual(layerOf(spec, 'text').data.values.map((r) => r.text), ['N', 'V']);
+  });
+
+  it('downsamples a 30-s strip to at most 2 points per pixel and keeps its extremes', () => {
+    const n = 30 * 360;
+    const samples = Float32Array.from({ length: n }, (_, i) => Math.sin(i / 20));
+    samples[5000] = 4; // a spike a naive decimation could skip
+    const spec = ecgStripChart({ samples, fsHz: 360 }, { width: 600 });
+    const trace = layerOf(spec, 'line').data.values;
+    assert.ok(trace.length <= 1200, `${trace.length} points`);
+    assert.ok(trace.some((r) => r.mV === 4 && r.t === 13.88889), 'spike kept at 5000 / 360 s');
+    assert.ok(JSON.stringify(spec).length < 60_000, 'spec stays small');
+  });
+
+  it('rejects a non-positive rate and an empty strip with EcgInputError', () => {
+    assert.throws(() => ecgStripChart({ samples: ramp, fsHz: 0 }), (e: unknown) => e instanceof EcgInputError && /fsHz/.test(e.message));
+    assert.throws(() => ecgStripChart({ samples: new Float32Array(0), fsHz: 360 }), EcgInputError);
+  });
+});
