@@ -7,3 +7,13 @@
 export { ecgsyn, rrFluctuation, ECGSYN_WAVES, type EcgsynWave, type EcgsynInput, type TachogramSpectrum } from './ecgsyn';
 export { glucoseAt, syntheticGlucoseTrajectory, sampleGlucoseReadings, type GlucoseTrajectory, type GlucoseDip, type GlucoseReading, type SyntheticGlucoseOptions } from './synthetic-glucose';
 export { generateSyntheticCohort, hypoSeverity, type SyntheticCohortOptions, type SyntheticCohortSummary, type SyntheticSubject } from './synthetic-cohort';
+// Splits: seeded, patient-grouped, k-fold, the de Chazal protocols
+export { randomSplit, type RandomSplitOptions, type TrainTest } from './random-split';
+export { groupSplit, indexGroups, type GroupSplit, type GroupSplitOptions, type GroupIndex } from './group-split';
+export { stratifiedGroupKFold, type GroupFold, type GroupKFoldOptions } from './stratified-group-k-fold';
+export { interPatientSplit, intraPatientSplit, type ProtocolSplit, type IntraPatientOptions } from './protocol-split';
+export { selectRows } from './select-rows';
+// Balancing (training split only)
+export { classWeights, sampleWeights } from './class-weights';
+export { randomOversample, type LabelledRows, type OversampledRows } from './oversample';
+export { mixup, sampleBeta, sampleGamma, type MixupOptions, type MixedRows } from './mixup';
