@@ -76,12 +76,16 @@ function kernelDisplayWriter(): { write?: WriteDisplayData; inKernel: boolean } 
 export async function show(spec: VlSpec, opts: ShowOptions = {}): Promise<ShowResult> {
   const svg = await renderSvg(spec);
   const saved = opts.saveAs ? writeChartFiles(spec, svg, opts.saveAs, opts) : undefined;
+  return briefWhenPrinted({ displayed: displayInKernel(spec, svg), svg, saved });
+}
+
+function displayInKernel(spec: VlSpec, svg: string): ShowResult['displayed'] {
   const { inKernel, write } = kernelDisplayWriter();
-  if (!inKernel) return { displayed: 'none', svg, saved };
+  if (!inKernel) return 'none';
   if (write) {
     try {
       write(chartBundle(spec, svg), false);
-      return { displayed: 'bundle', svg, saved };
+      return 'bundle';
     } catch {
       // fall through to tslab's public API
     }
@@ -89,8 +93,19 @@ export async function show(spec: VlSpec, opts: ShowOptions = {}): Promise<ShowRe
   try {
     const tslab = require('tslab') as { display: { svg(s: string): void } };
     tslab.display.svg(svg);
-    return { displayed: 'svg', svg, saved };
+    return 'svg';
   } catch {
-    return { displayed: 'none', svg, saved };
+    return 'none';
   }
+}
+
+// A notebook cell that ends in `await show(...)` prints its result; without this it would print
+// the whole SVG text under the picture.
+function briefWhenPrinted(result: ShowResult): ShowResult {
+  const files = result.saved ? Object.values(result.saved).filter((v) => typeof v === 'string') : [];
+  Object.defineProperty(result, Symbol.for('nodejs.util.inspect.custom'), {
+    enumerable: false,
+    value: () => `[chart ${result.displayed === 'none' ? 'rendered' : 'shown'}${files.length ? `; saved ${files.map((f) => require('path').basename(f)).join(', ')}` : ''}]`,
+  });
+  return result;
 }
