@@ -17,3 +17,6 @@ export { selectRows } from './select-rows';
 export { classWeights, sampleWeights } from './class-weights';
 export { randomOversample, type LabelledRows, type OversampledRows } from './oversample';
 export { mixup, sampleBeta, sampleGamma, type MixupOptions, type MixedRows } from './mixup';
+// MIT-BIH beat datasets and processed-dataset files
+export { loadBeatDataset, beatClass, classCounts, BEAT_CLASSES, BEAT_PRESETS, type BeatDataset, type BeatDatasetOptions, type BeatLabels } from './beat-dataset';
+export { saveDataset, loadDataset } from './dataset-file';
