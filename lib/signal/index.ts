@@ -14,3 +14,7 @@ export { fivePointDerivative, movingWindowEnergy, localMaxima, dominantMaxima } 
 export { panTompkins, isConstant } from './pan-tompkins';
 export { detectRPeaks, refineToExtremum, type DetectOptions } from './detect-r-peaks';
 export { scoreBeats, grossScore, scoreFromCounts, referenceBeats, vfEpisodes, type BeatScore, type ScoreOptions } from './score-beats';
+export { beatWindows, splitWindows, WINDOW_PRESETS, type WindowSpec } from './beat-windows';
+export { heartbeatCsvBeats, HEARTBEAT_CSV_HZ, HEARTBEAT_CSV_LENGTH } from './heartbeat-csv-beats';
+export { fitNormalizer, applyNormalizer, type NormParams, type FitOptions } from './normalize';
+export { rrFeatures, type RrFeatures } from './rr-features';
