@@ -47,9 +47,13 @@ describe('signal/heartbeatCsvBeats', () => {
     const peaks = referenceBeats(readAnnotations(path.join(dataDir(), '100'))).filter((p) => p < 360 * 20);
     const rows = heartbeatCsvBeats(rec.signals[0].mV, 360, peaks);
     assert.equal(rows.length, peaks.length);
-    // The annotated R of a normal beat is near the window's highest point; on the 8 ms grid of
-    // 125 Hz the annotation can fall one sample before the maximum, so look at the first two.
-    for (const row of rows.slice(0, 8)) assert.ok(Math.max(row[0], row[1]) > 0.85, `row starts ${row[0]}, ${row[1]}`);
+    // Each row starts on its R wave: on the 8 ms grid of 125 Hz the annotation can fall one
+    // sample before the maximum, so the larger of the first two values tops the next 80 ms and
+    // lies high in the window's range (baseline wander keeps some R waves below 1).
+    for (const row of rows.slice(0, 8)) {
+      const r = Math.max(row[0], row[1]);
+      assert.ok(r > 0.7 && row.slice(2, 10).every((v) => v < r), `row starts ${Array.from(row.slice(0, 10))}`);
+    }
     expectClose(Math.max(...rows.map((r) => Math.max(...r))), 1, 0.02);
   });
 
