@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { EcgInputError } from '../common';
 import { aamiClass, AAMI_CLASSES, isBeat, listRecords, readAnnotations, readRecord } from '../io';
-import { bandpass, removeBaseline, resample } from '../signal';
+import { bandpass, beatWindows, removeBaseline, resample, rrFeatures, WINDOW_PRESETS } from '../signal';
 
 /** Label sets: AAMI N S V F Q; binary AAMI N vs the rest; MIT-BIH symbols N A V L R. */
 export type BeatLabels = 'aami5' | 'binary' | 'mitbih5';
@@ -18,15 +18,11 @@ export const BEAT_CLASSES: Record<BeatLabels, readonly string[]> = {
   mitbih5: ['N', 'A', 'V', 'L', 'R'],
 };
 
-/**
- * Window presets: 187 → 62 + 125 samples at 125 Hz (0.5 s before R, 1 s after: the span of a
- * heartbeat-CSV row); 250 → 90 + 160 samples at the record rate (0.25 s before, 0.44 s after R at
- * 360 Hz, so the T wave fits).
- */
-export const BEAT_PRESETS = {
-  187: { beforeSamples: 62, afterSamples: 125, targetFsHz: 125 },
-  250: { beforeSamples: 90, afterSamples: 160, targetFsHz: undefined },
-} as const;
+/** Window presets of lib/signal: 187 = 62 + 125 samples, 250 = 90 + 160 samples (before R + from R on). */
+export const BEAT_PRESETS = { 187: WINDOW_PRESETS.w187, 250: WINDOW_PRESETS.w250 } as const;
+
+/** Names of the `rr` columns (lib/signal's rrFeatures, de Chazal et al. 2004), in seconds. */
+export const RR_COLUMNS = ['preRR', 'postRR', 'localRR', 'averageRR'] as const;
 
 /** Options of {@link loadBeatDataset}. */
 export interface BeatDatasetOptions {
@@ -34,7 +30,7 @@ export interface BeatDatasetOptions {
   dir: string;
   /** Records to use (default: every record of the folder). */
   records?: readonly string[];
-  /** A window preset; explicit before/after/targetFsHz override it. */
+  /** A window preset (lengths at the target rate); explicit before/after override it. */
   preset?: 187 | 250;
   /** Samples before the R peak and from it onwards, at the target rate. */
   beforeSamples?: number;
@@ -48,11 +44,6 @@ export interface BeatDatasetOptions {
   labels?: BeatLabels;
   /** Signal index or name (default: the signal named MLII, else signal 0). */
   channel?: number | string;
-  /**
-   * RR features per beat, e.g. `rrFeatures` of lib/train (de Chazal et al. 2004), called per record
-   * with all beat positions, the record rate and the kept beats; omitted → no `rr`.
-   */
-  rrFeatures?: (allBeats: Int32Array, fsHz: number, at: Int32Array) => Float32Array;
 }
 
 /** A beat dataset: x is n × length, row-major, with each beat's record and R-peak sample. */
@@ -66,9 +57,8 @@ export interface BeatDataset {
   record: string[];
   /** R-peak sample of each beat in its record, at the record's own rate. */
   sample: Int32Array;
-  /** n × rrWidth RR features, when options.rrFeatures was given. */
-  rr?: Float32Array;
-  rrWidth: number;
+  /** n × 4 RR features (columns {@link RR_COLUMNS}, seconds) from all reference beats of the record. */
+  rr: Float32Array;
   /** Beats left out: too close to a record edge, or of a type outside the label set. */
   dropped: { edge: number; unlabelled: number };
   /** How the windows were made, for the record of a saved dataset. */
@@ -85,8 +75,9 @@ export function beatClass(symbol: string, labels: BeatLabels): number {
 
 /**
  * Loads MIT-BIH beats: for each record, filters the chosen lead, resamples it if asked, and cuts
- * [R − before, R + after) around every reference beat annotation whose type the label set covers;
- * beats whose window leaves the record are dropped and counted.
+ * [R − before, R + after) (lib/signal's beatWindows) around every reference beat annotation whose
+ * type the label set covers; beats whose window leaves the record are dropped and counted. Each
+ * beat also gets its RR features (a record with one beat gets NaN).
  *
  * @throws EcgInputError for bad window sizes, an unknown channel, or unreadable records.
  * @example loadBeatDataset({ dir: 'data/mitdb', records: ['100'], preset: 250, filter: 'none' }).n // => 2272
@@ -94,13 +85,13 @@ export function beatClass(symbol: string, labels: BeatLabels): number {
 export function loadBeatDataset(options: BeatDatasetOptions): BeatDataset {
   const preset = options.preset !== undefined ? BEAT_PRESETS[options.preset] : undefined;
   if (options.preset !== undefined && !preset) throw new EcgInputError(`preset ${options.preset}`, { at: 'options.preset' }, '187 or 250');
-  const before = options.beforeSamples ?? preset?.beforeSamples;
-  const after = options.afterSamples ?? preset?.afterSamples;
+  const before = options.beforeSamples ?? preset?.before;
+  const after = options.afterSamples ?? preset?.after;
   if (!(Number.isInteger(before) && before! >= 0 && Number.isInteger(after) && after! >= 1)) {
     throw new EcgInputError(`window ${before} + ${after}`, { at: 'options.beforeSamples/afterSamples' }, 'integers before ≥ 0 and after ≥ 1 (or a preset)');
   }
   const length = before! + after!;
-  const targetFsHz = options.targetFsHz ?? preset?.targetFsHz;
+  const targetFsHz = options.targetFsHz;
   const filter = options.filter ?? 'bandpass';
   const bandHz = options.bandHz ?? [0.5, 40];
   const labels = options.labels ?? 'aami5';
@@ -110,7 +101,7 @@ export function loadBeatDataset(options: BeatDatasetOptions): BeatDataset {
   const y: number[] = [];
   const record: string[] = [];
   const sample: number[] = [];
-  const rrChunks: Float32Array[] = [];
+  const rrRows: number[][] = [];
   const dropped = { edge: 0, unlabelled: 0 };
   const leads: Record<string, string> = {};
   let fsHz = 0;
@@ -136,31 +127,37 @@ export function loadBeatDataset(options: BeatDatasetOptions): BeatDataset {
     else if (fsHz !== outHz) throw new EcgInputError(`rate ${outHz} Hz after ${fsHz} Hz`, { file: `${base}.hea` }, 'records of one rate, or options.targetFsHz');
     const ann = readAnnotations(base, 'atr');
     const beats: number[] = [];
-    const kept: number[] = [];
+    const labelled: number[] = [];
+    const cls: number[] = [];
     for (let i = 0; i < ann.samples.length; i++) {
       if (!isBeat(ann.symbols[i])) continue;
-      beats.push(ann.samples[i]);
       const c = beatClass(ann.symbols[i], labels);
+      beats.push(ann.samples[i]);
       if (c < 0) {
         dropped.unlabelled++;
         continue;
       }
-      const r = Math.round((ann.samples[i] * outHz) / rec.fsHz);
-      if (r - before! < 0 || r + after! > sig.length) {
-        dropped.edge++;
-        continue;
-      }
-      chunks.push(sig.subarray(r - before!, r + after!));
-      y.push(c);
-      record.push(name);
-      sample.push(ann.samples[i]);
-      kept.push(ann.samples[i]);
+      labelled.push(beats.length - 1);
+      cls.push(c);
     }
-    if (options.rrFeatures && kept.length > 0) rrChunks.push(options.rrFeatures(Int32Array.from(beats), rec.fsHz, Int32Array.from(kept)));
+    const at = Int32Array.from(labelled, (b) => Math.round((beats[b] * outHz) / rec.fsHz));
+    const { windows, peakIndex } = beatWindows(sig, at, { before: before!, after: after! });
+    dropped.edge += labelled.length - windows.length;
+    const rrAll = beats.length >= 2 ? rrFeatures(Int32Array.from(beats), rec.fsHz) : undefined;
+    windows.forEach((w, j) => {
+      const k = peakIndex[j];
+      const b = labelled[k];
+      chunks.push(w);
+      y.push(cls[k]);
+      record.push(name);
+      sample.push(beats[b]);
+      rrRows.push(rrAll ? [rrAll.preRR[b], rrAll.postRR[b], rrAll.localRR[b], rrAll.averageRR[b]] : [NaN, NaN, NaN, NaN]);
+    });
   }
   const x = new Float32Array(chunks.length * length);
   chunks.forEach((c, i) => x.set(c, i * length));
-  const rr = options.rrFeatures ? concat(rrChunks) : undefined;
+  const rr = new Float32Array(rrRows.length * RR_COLUMNS.length);
+  rrRows.forEach((r, i) => rr.set(r, i * RR_COLUMNS.length));
   return {
     x,
     n: chunks.length,
@@ -171,20 +168,9 @@ export function loadBeatDataset(options: BeatDatasetOptions): BeatDataset {
     record,
     sample: Int32Array.from(sample),
     rr,
-    rrWidth: rr && chunks.length > 0 ? rr.length / chunks.length : 0,
     dropped,
     source: { dir: options.dir, beforeSamples: before!, afterSamples: after!, filter, bandHz, labels, leads },
   };
-}
-
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**

@@ -15,3 +15,4 @@ export { fetchVerified, parseSha256Sums, sha256File, type FetchVerifiedOptions, 
 export { parseD1namoEcgTime, parseD1namoGlucoseTime, formatD1namoEcgTime, formatD1namoGlucoseTime } from './d1namo-time';
 export { readD1namoEcgCsv, parseD1namoEcgCsv, readD1namoGlucoseCsv, parseD1namoGlucoseCsv, D1NAMO_ECG_HEADER, type D1namoEcgCsv, type D1namoGlucoseCsv } from './d1namo-csv';
 export { readD1namoCohort, segmentD1namoSubject, interpolateGlucose, segmentSignalQuality, listD1namoSubjects, type D1namoSegments, type D1namoSegmentOptions, type D1namoDropped } from './d1namo';
+export { readHeartbeatCsv, parseHeartbeatCsv, formatHeartbeatCsvRows, formatE18, heartbeatCsvFrame, HEARTBEAT_CSV_SAMPLES, type HeartbeatCsv } from './heartbeat-csv';

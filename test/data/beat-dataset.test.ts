@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { beatClass, classCounts, loadBeatDataset } from '../../lib/data';
-import { readRecord } from '../../lib/io';
-import { bandpass, resample } from '../../lib/signal';
+import { isBeat, readAnnotations, readRecord } from '../../lib/io';
+import { bandpass, resample, rrFeatures } from '../../lib/signal';
 import { dataDir, expectClose } from '../helpers';
 
 describe('data/beat-dataset', () => {
@@ -53,22 +53,20 @@ describe('data/beat-dataset', () => {
     assert.deepEqual(classCounts(m), { N: 2237, A: 33, V: 1, L: 0, R: 0 });
   });
 
-  it('adds RR features per beat through the given function, for the kept beats only', () => {
-    const calls: number[] = [];
-    const d = loadBeatDataset({
-      dir,
-      records: ['100'],
-      preset: 250,
-      filter: 'none',
-      rrFeatures: (all, fsHz, at) => {
-        calls.push(all.length, fsHz, at.length);
-        return Float32Array.from(at, (s) => s / fsHz);
-      },
-    });
-    // 2,273 beats in the record, 2,271 kept.
-    assert.deepEqual(calls, [2273, 360, 2271]);
-    assert.equal(d.rrWidth, 1);
-    expectClose(d.rr![5], d.sample[5] / 360, 1e-3);
+  it("carries lib/signal's RR features of each kept beat, computed over all the record's beats", () => {
+    const d = loadBeatDataset({ dir, records: ['100'], preset: 250, filter: 'none' });
+    const ann = readAnnotations(path.join(dir, '100'));
+    const beats = Int32Array.from(ann.samples.filter((_, i) => isBeat(ann.symbols[i])));
+    const rr = rrFeatures(beats, 360);
+    assert.equal(d.rr.length, d.n * 4);
+    for (const i of [0, 7, d.n - 1]) {
+      // Kept beat i is annotation beat i + 1 (the first beat fell at the edge).
+      const b = i + 1;
+      assert.equal(beats[b], d.sample[i]);
+      expectClose(d.rr.subarray(4 * i, 4 * i + 4), [rr.preRR[b], rr.postRR[b], rr.localRR[b], rr.averageRR[b]], 0);
+    }
+    // Beat 1 (sample 370) follows beat 0 (sample 77): pre-RR = 293 / 360 s.
+    expectClose(d.rr[0], 293 / 360, 1e-6);
   });
 
   it('names the option for a bad window or channel', () => {
