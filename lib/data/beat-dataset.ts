@@ -65,7 +65,12 @@ export interface BeatDataset {
   source: { dir: string; beforeSamples: number; afterSamples: number; filter: string; bandHz: [number, number]; labels: BeatLabels; leads: Record<string, string> };
 }
 
-/** Class index of a beat mnemonic in a label set, or -1 when the set does not cover it. */
+/**
+ * Class index of a beat mnemonic in a label set (AAMI EC57 mapping for aami5 and binary), or −1
+ * when the set does not cover it.
+ *
+ * @example beatClass('L', 'aami5') // => 0 (L is AAMI N)
+ */
 export function beatClass(symbol: string, labels: BeatLabels): number {
   if (labels === 'mitbih5') return BEAT_CLASSES.mitbih5.indexOf(symbol);
   const c = aamiClass(symbol);

@@ -44,7 +44,12 @@ export function randomOversample(rows: LabelledRows, options: { seed: number }):
   return { x: out, y: Int32Array.from(source, (s) => y[s]), n: source.length, length, source: Int32Array.from(source) };
 }
 
-/** Throws unless x holds n rows of `length` values and y one label per row. */
+/**
+ * Throws unless x holds n rows of `length` values and y one label per row.
+ *
+ * @throws EcgInputError naming `x` or `y`.
+ * @example checkShape({ x: new Float32Array(4), y: [0, 1], n: 2, length: 2 }) // => undefined (fits)
+ */
 export function checkShape(rows: LabelledRows): void {
   if (rows.x.length !== rows.n * rows.length) {
     throw new EcgInputError(`x has ${rows.x.length} values`, { at: 'x' }, `n × length = ${rows.n} × ${rows.length}`);

@@ -230,7 +230,12 @@ function findEcgFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** The subject folders of a cohort: sub-folders holding a glucose.csv, sorted by name. */
+/**
+ * The subject folders of a cohort: sub-folders holding a glucose.csv, sorted by name.
+ *
+ * @throws EcgInputError when `dir` is not a folder.
+ * @example listD1namoSubjects('data/synthetic-d1namo') // => ['synthetic-001', …, 'synthetic-009']
+ */
 export function listD1namoSubjects(dir: string): string[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new EcgInputError('not a folder', { file: dir }, 'a D1NAMO cohort folder');
