@@ -52,7 +52,7 @@ export function filtfilt<T extends Samples>(sos: Sos, samples: T, options: Filtf
     x[i] = 2 * first - samples[pad - i];
     x[pad + n + i] = 2 * last - samples[n - 2 - i];
   }
-  for (let i = 0; i < n; i++) x[pad + i] = samples[i];
+  x.set(samples, pad);
   const zi = sosfiltZi(sos);
   const z = new Float64Array(zi.length);
   for (let k = 0; k < zi.length; k++) z[k] = zi[k] * x[0];
@@ -60,6 +60,6 @@ export function filtfilt<T extends Samples>(sos: Sos, samples: T, options: Filtf
   const end = x[x.length - 1];
   for (let k = 0; k < zi.length; k++) z[k] = zi[k] * end;
   sosfiltInPlace(sos, x, z, 0, x.length, true);
-  for (let i = 0; i < n; i++) out[i] = x[pad + i];
+  out.set(x.subarray(pad, pad + n));
   return out;
 }

@@ -46,28 +46,75 @@ export function sosfiltZi(sos: Sos): Float64Array {
  */
 export function sosfiltInPlace(sos: Sos, x: Float64Array, zi?: Float64Array, from = 0, to = x.length, reverse = false): void {
   const n = sectionCount(sos);
-  for (let s = 0; s < n; s++) {
-    const o = 6 * s;
-    const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
-    let z1 = zi ? zi[2 * s] : 0;
-    let z2 = zi ? zi[2 * s + 1] : 0;
-    if (!reverse) {
-      for (let i = from; i < to; i++) {
-        const u = x[i];
-        const y = b0 * u + z1;
-        z1 = b1 * u - a1 * y + z2;
-        z2 = b2 * u - a2 * y;
-        x[i] = y;
-      }
-    } else {
-      for (let i = to - 1; i >= from; i--) {
-        const u = x[i];
-        const y = b0 * u + z1;
-        z1 = b1 * u - a1 * y + z2;
-        z2 = b2 * u - a2 * y;
-        x[i] = y;
-      }
-    }
+  const z = zi ? Float64Array.from(zi) : new Float64Array(2 * n);
+  // Sections go through memory four, two or one at a time: fewer passes over the signal, and
+  // the independent recursions of consecutive sections overlap in the CPU's pipeline.
+  let s = 0;
+  while (s < n) {
+    const group = n - s >= 4 ? 4 : n - s >= 2 ? 2 : 1;
+    if (group === 4) sweep4(sos, z, s, x, from, to, reverse);
+    else if (group === 2) sweep2(sos, z, s, x, from, to, reverse);
+    else sweep1(sos, z, s, x, from, to, reverse);
+    s += group;
+  }
+}
+
+function sweep1(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: number, to: number, reverse: boolean): void {
+  const o = 6 * s;
+  const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
+  let z1 = z[2 * s], z2 = z[2 * s + 1];
+  const step = reverse ? -1 : 1;
+  for (let i = reverse ? to - 1 : from, k = to - from; k > 0; k--, i += step) {
+    const u = x[i];
+    const y = b0 * u + z1;
+    z1 = b1 * u - a1 * y + z2;
+    z2 = b2 * u - a2 * y;
+    x[i] = y;
+  }
+}
+
+function sweep2(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: number, to: number, reverse: boolean): void {
+  const o = 6 * s;
+  const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
+  const c0 = sos[o + 6], c1 = sos[o + 7], c2 = sos[o + 8], d1 = sos[o + 10], d2 = sos[o + 11];
+  let z1 = z[2 * s], z2 = z[2 * s + 1], w1 = z[2 * s + 2], w2 = z[2 * s + 3];
+  const step = reverse ? -1 : 1;
+  for (let i = reverse ? to - 1 : from, k = to - from; k > 0; k--, i += step) {
+    const u = x[i];
+    const y = b0 * u + z1;
+    z1 = b1 * u - a1 * y + z2;
+    z2 = b2 * u - a2 * y;
+    const v = c0 * y + w1;
+    w1 = c1 * y - d1 * v + w2;
+    w2 = c2 * y - d2 * v;
+    x[i] = v;
+  }
+}
+
+function sweep4(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: number, to: number, reverse: boolean): void {
+  const o = 6 * s;
+  const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
+  const c0 = sos[o + 6], c1 = sos[o + 7], c2 = sos[o + 8], d1 = sos[o + 10], d2 = sos[o + 11];
+  const e0 = sos[o + 12], e1 = sos[o + 13], e2 = sos[o + 14], f1 = sos[o + 16], f2 = sos[o + 17];
+  const g0 = sos[o + 18], g1 = sos[o + 19], g2 = sos[o + 20], h1 = sos[o + 22], h2 = sos[o + 23];
+  let z1 = z[2 * s], z2 = z[2 * s + 1], w1 = z[2 * s + 2], w2 = z[2 * s + 3];
+  let v1 = z[2 * s + 4], v2 = z[2 * s + 5], q1 = z[2 * s + 6], q2 = z[2 * s + 7];
+  const step = reverse ? -1 : 1;
+  for (let i = reverse ? to - 1 : from, k = to - from; k > 0; k--, i += step) {
+    const u = x[i];
+    const y = b0 * u + z1;
+    z1 = b1 * u - a1 * y + z2;
+    z2 = b2 * u - a2 * y;
+    const v = c0 * y + w1;
+    w1 = c1 * y - d1 * v + w2;
+    w2 = c2 * y - d2 * v;
+    const r = e0 * v + v1;
+    v1 = e1 * v - f1 * r + v2;
+    v2 = e2 * v - f2 * r;
+    const t = g0 * r + q1;
+    q1 = g1 * r - h1 * t + q2;
+    q2 = g2 * r - h2 * t;
+    x[i] = t;
   }
 }
 
