@@ -22,7 +22,7 @@ export interface SyntheticCohortOptions {
   /** Recording length per subject in minutes (60); give this or hoursPerSubject. */
   minutesPerSubject?: number;
   hoursPerSubject?: number;
-  /** Share of recording time below 3.9 mmol/L, on average over subjects (0.08). */
+  /** Share of recording time below 3.9 mmol/L as the CGM sees it, on average over subjects (0.08). */
   hypoFraction?: number;
   /** Insert one lead-off (flat), one clipping (saturated) and one time-gap episode per session (true). */
   artefacts?: boolean;
@@ -194,8 +194,8 @@ How it was made:
   Gaussian P, Q, R, S, T events on a limit cycle — driven by an RR tachogram with Mayer (0.1 Hz) and
   respiratory (0.18–0.33 Hz) spectral peaks; 250 Hz; written as 12-bit ADC counts as a Zephyr belt would.
 - Glucose: a slow level (6–9 mmol/L mean) with raised-cosine hypoglycaemic dips (nadir 2.6–3.4 mmol/L)
-  sized so that about ${Math.round(o.hypoFraction * 100)}% of the time is below 3.9 mmol/L; CGM every 5 min (σ 0.1 mmol/L
-  noise), plus a few \`manual\` finger-stick readings.
+  sized so that on average ${Math.round(o.hypoFraction * 100)}% of the time is below 3.9 mmol/L as the 5-min CGM sees it
+  (subjects vary ×0.6–1.4); CGM every 5 min (σ 0.1 mmol/L noise), plus a few \`manual\` finger-stick readings.
 - Physiology linking them (the effect a classifier can learn): as glucose falls below ~4.5 mmol/L the
   heart rate rises (5–15 bpm), the T wave is delayed by 20–60 ms (QT lengthening) and flattened by
   25–60%, each subject with its own sensitivity. These sizes are plausible, not fitted to patients.
@@ -256,6 +256,7 @@ export async function generateSyntheticCohort(options: SyntheticCohortOptions): 
         t += Math.round((samples * 1000) / FS_HZ) + Math.round(uniform(srng, 2, 6) * 60) * 1000;
       }
       const endMs = t;
+      const cgmFrom = Math.floor((startMs - uniform(srng, 2, 12) * 60000) / 60000) * 60000;
       const subj: SyntheticSubject = {
         id,
         hrMeanBpm: uniform(srng, 58, 82),
@@ -271,7 +272,7 @@ export async function generateSyntheticCohort(options: SyntheticCohortOptions): 
         cgmReadings: 0,
         manualReadings: 0,
         hypoMinutes: 0,
-        glucose: syntheticGlucoseTrajectory({ startMs, endMs, hypoFraction: o.hypoFraction * uniform(srng, 0.6, 1.4) }, srng),
+        glucose: syntheticGlucoseTrajectory({ startMs, endMs, hypoFraction: o.hypoFraction * uniform(srng, 0.6, 1.4), cgmGridMs: cgmFrom }, srng),
       };
       const folder = path.join(tmp, id);
       for (const sess of sessions) {
@@ -280,7 +281,6 @@ export async function generateSyntheticCohort(options: SyntheticCohortOptions): 
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, encodeEcgCsv(sess.startMs, counts, skip[0], skip[1]));
       }
-      const cgmFrom = Math.floor((startMs - uniform(srng, 2, 12) * 60000) / 60000) * 60000;
       const manual = Math.max(2, Math.round(o.minutesPerSubject / 240));
       const readings = sampleGlucoseReadings(subj.glucose, cgmFrom, endMs + 10 * 60000, manual, srng);
       subj.cgmReadings = readings.filter((r) => r.type === 'cgm').length;

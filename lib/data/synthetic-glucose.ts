@@ -54,14 +54,36 @@ export function glucoseAt(tr: GlucoseTrajectory, tMs: number): number {
 export interface SyntheticGlucoseOptions {
   startMs: number;
   endMs: number;
-  /** Share of [startMs, endMs] to spend below 3.9 mmol/L (before CGM noise). */
+  /** Share of [startMs, endMs] below 3.9 mmol/L as a 5-min CGM would see it (before sensor noise). */
   hypoFraction: number;
+  /** A time on the CGM's 5-min grid (default startMs); dips are sized on that grid. */
+  cgmGridMs?: number;
+}
+
+const CGM_STEP_MS = 300000;
+
+/**
+ * Time (ms) that the straight lines between CGM readings every 5 min (grid through gridMs) spend
+ * below 3.9 mmol/L within [fromMs, toMs]: what labels interpolated from a CGM will call hypo.
+ */
+function cgmTimeBelow(tr: GlucoseTrajectory, fromMs: number, toMs: number, gridMs: number): number {
+  let t = gridMs + Math.floor((fromMs - gridMs) / CGM_STEP_MS) * CGM_STEP_MS;
+  let a = glucoseAt(tr, t);
+  let below = 0;
+  for (; t < toMs; t += CGM_STEP_MS) {
+    const b = glucoseAt(tr, t + CGM_STEP_MS);
+    if (a < HYPO_MMOL_L && b < HYPO_MMOL_L) below += CGM_STEP_MS;
+    else if (a < HYPO_MMOL_L || b < HYPO_MMOL_L) below += (CGM_STEP_MS * (HYPO_MMOL_L - Math.min(a, b))) / Math.abs(b - a);
+    a = b;
+  }
+  return below;
 }
 
 /**
  * Draws a subject's trajectory: mean 6–9 mmol/L, two slow waves (1–5 h periods), and one dip per
- * started 4 hours, each in its own slice of the recording, sized so that the time below 3.9 mmol/L
- * adds up to `hypoFraction` of the recording (nadirs 2.6–3.4 mmol/L).
+ * started 4 hours, each in its own slice of the recording, its width found by bisection so that
+ * the time a 5-min CGM, linearly interpolated, spends below 3.9 mmol/L adds up to `hypoFraction`
+ * of the recording (nadirs 2.6–3.4 mmol/L).
  *
  * @example syntheticGlucoseTrajectory({ startMs: 0, endMs: 3600000, hypoFraction: 0.1 }, createRng(1)).dips.length // => 1
  */
@@ -82,13 +104,20 @@ export function syntheticGlucoseTrajectory(o: SyntheticGlucoseOptions, rng: Rng)
   for (let i = 0; i < count && belowMs > 0; i++) {
     const centreMs = o.startMs + slice * (i + 0.3 + 0.4 * rng.next());
     const nadirMmolL = 2.6 + 0.8 * rng.next();
-    // The dip is below 3.9 where its raised cosine exceeds q; solve for the half-width that makes
-    // that stretch last belowMs (the level is nearly constant over one dip).
-    const level = levelAt(tr, centreMs);
-    const q = (level - HYPO_MMOL_L) / (level - nadirMmolL);
-    const uStar = Math.acos(2 * q - 1) / Math.PI;
-    const halfWidthMs = Math.min(belowMs / (2 * uStar), slice / 2);
-    tr.dips.push({ centreMs, halfWidthMs, nadirMmolL });
+    // A 5-min CGM cuts the corners of a dip, so the width is searched on what it would record.
+    const dip: GlucoseDip = { centreMs, halfWidthMs: slice / 2, nadirMmolL };
+    tr.dips.push(dip);
+    const seen = (): number => cgmTimeBelow(tr, centreMs - slice / 2, centreMs + slice / 2, o.cgmGridMs ?? o.startMs);
+    if (seen() > belowMs) {
+      let lo = 0;
+      let hi = slice / 2;
+      for (let it = 0; it < 30; it++) {
+        dip.halfWidthMs = (lo + hi) / 2;
+        if (seen() > belowMs) hi = dip.halfWidthMs;
+        else lo = dip.halfWidthMs;
+      }
+      dip.halfWidthMs = (lo + hi) / 2;
+    }
   }
   return tr;
 }

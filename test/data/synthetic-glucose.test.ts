@@ -3,20 +3,28 @@ import { createRng } from '../../lib/common';
 import { glucoseAt, sampleGlucoseReadings, syntheticGlucoseTrajectory } from '../../lib/data';
 
 describe('data/synthetic-glucose', () => {
-  it('spends about the requested share of time below 3.9 mmol/L and stays above 2.5', () => {
+  it('sizes dips so that a 5-min CGM, linearly interpolated, sees the requested share below 3.9 mmol/L', () => {
     for (const seed of [1, 2, 3]) {
       const hour = 3600000;
       const tr = syntheticGlucoseTrajectory({ startMs: 0, endMs: 8 * hour, hypoFraction: 0.1 }, createRng(seed));
       assert.equal(tr.dips.length, 2);
-      let below = 0;
+      // Noise-free CGM on the 5-min grid from 0, interpolated every 10 s; and the true curve.
+      const grid = Array.from({ length: 8 * 12 + 1 }, (_, k) => glucoseAt(tr, k * 300000));
+      let seen = 0;
+      let truth = 0;
       let min = Infinity;
-      for (let t = 0; t < 8 * hour; t += 10000) {
+      for (let t = 5000; t < 8 * hour; t += 10000) {
+        const k = Math.floor(t / 300000);
+        const w = (t - k * 300000) / 300000;
+        if (grid[k] + w * (grid[k + 1] - grid[k]) < 3.9) seen++;
         const g = glucoseAt(tr, t);
+        if (g < 3.9) truth++;
         min = Math.min(min, g);
-        if (g < 3.9) below++;
       }
-      const share = below / (8 * 360);
-      assert.ok(share > 0.08 && share < 0.12, `seed ${seed}: share ${share}`);
+      const share = seen / (8 * 360);
+      assert.ok(Math.abs(share - 0.1) < 0.005, `seed ${seed}: CGM share ${share}`);
+      // The CGM cuts the corners of each dip: the true time below is longer.
+      assert.ok(truth > seen, `true ${truth} vs seen ${seen}`);
       assert.ok(min > 2.5, `min ${min}`);
     }
   });
