@@ -102,6 +102,12 @@ export function detectRecords(paths: string[], method: Method, excludeVf = false
 
 const pct = (v: number | null) => (v === null ? '-' : (100 * v).toFixed(2));
 
+/**
+ * `ecg detect <record | folder> [--json] [--method pan-tompkins|best] [--exclude-vf]`.
+ *
+ * @example await run(['data/mitdb/100', '--json']) // prints the report, => 0
+ * @throws EcgInputError for a missing record or folder, a second path or an unknown method
+ */
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { booleans: ['json', 'exclude-vf'], values: ['method'], command: 'detect' });
   if (args.positionals.length !== 1) {

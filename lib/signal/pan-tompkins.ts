@@ -150,7 +150,11 @@ export function panTompkins(samples: Samples, fsHz: number): Int32Array {
   return Int32Array.from(qrs);
 }
 
-/** True when every sample equals the first (a flat line has no QRS complexes). */
+/**
+ * True when every sample equals the first (a flat line has no QRS complexes).
+ *
+ * @example isConstant(Float32Array.of(2, 2, 2)) // => true
+ */
 export function isConstant(x: ArrayLike<number>): boolean {
   for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
   return true;

@@ -32,7 +32,11 @@ export function assertPositive(value: number, name: string, what: string): void 
   }
 }
 
-/** A new array of the same kind (Float32Array or Float64Array) as `like`, of length `n`. */
+/**
+ * A new array of the same kind (Float32Array or Float64Array) as `like`, of length `n`.
+ *
+ * @example sameKind(new Float32Array(3), 5) // => Float32Array(5) [0, 0, 0, 0, 0]
+ */
 export function sameKind<T extends Samples>(like: T, n: number): T {
   return (like instanceof Float32Array ? new Float32Array(n) : new Float64Array(n)) as T;
 }

@@ -5,7 +5,11 @@
  */
 export type Sos = Float64Array;
 
-/** The number of second-order sections in `sos`. */
+/**
+ * The number of second-order sections in `sos`.
+ *
+ * @example sectionCount(butter(4, 40, 360, 'lowpass')) // => 2
+ */
 export function sectionCount(sos: Sos): number {
   return sos.length / 6;
 }
