@@ -4,7 +4,7 @@ import { createRng, type Rng } from '../../lib/common';
 
 /** A tensor's values and shape, independent of any backend. */
 export interface HostTensor {
-  values: Float32Array;
+  values: Float32Array | Int32Array;
   shape: number[];
 }
 
@@ -43,10 +43,12 @@ export function runKernelOn(
   if (!kernel) throw new Error(`no kernel ${kernelName} on ${backendName}`);
   const infos: Record<string, tf.TensorInfo> = {};
   for (const [k, t] of Object.entries(inputs)) {
-    infos[k] = { dataId: backend.write(t.values.slice(), t.shape, 'float32'), shape: t.shape, dtype: 'float32' };
+    const dtype = t.values instanceof Int32Array ? 'int32' : 'float32';
+    infos[k] = { dataId: backend.write(t.values.slice(), t.shape, dtype), shape: t.shape, dtype };
   }
   const out = kernel.kernelFunc({ inputs: infos, backend, attrs: attrs as tf.NamedAttrMap }) as tf.TensorInfo;
-  const values = Float32Array.from(backend.readSync(out.dataId) as Float32Array);
+  const raw = backend.readSync(out.dataId) as Float32Array | Int32Array;
+  const values = raw instanceof Int32Array ? Int32Array.from(raw) : Float32Array.from(raw);
   for (const t of Object.values(infos)) backend.disposeData(t.dataId);
   backend.disposeData(out.dataId);
   return { values, shape: out.shape };

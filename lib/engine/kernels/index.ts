@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
+import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
+import { maxPoolGradWasm } from './maxPoolGrad';
+import { tileWasm } from './tile';
 
 /** The kernels the project adds to (or replaces in) each backend. */
 function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
-  return backend === 'wasm' ? [conv2dBackpropFilterWasm] : [];
+  return backend === 'wasm' ? [conv2dBackpropFilterWasm, conv2dBackpropInputWasm, maxPoolGradWasm, tileWasm] : [];
 }
 
 /**

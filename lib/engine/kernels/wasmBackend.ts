@@ -4,6 +4,7 @@ import type { TensorInfo, DataType } from '@tensorflow/tfjs';
 export interface WasmModule {
   cwrap(name: string, ret: null | 'number', args: string[]): (...a: unknown[]) => unknown;
   HEAPU8: Uint8Array;
+  wasmMemory?: WebAssembly.Memory;
   _malloc(bytes: number): number;
   _free(ptr: number): void;
 }
@@ -53,10 +54,31 @@ export function wasmId(backend: WasmBackend, t: TensorInfo): number {
  * @example heapF32(backend, x)[0] // => first element of x
  */
 export function heapF32(backend: WasmBackend, t: TensorInfo): Float32Array {
-  const { memoryOffset, shape } = backend.dataIdMap.get(t.dataId);
+  return heapView(backend, t) as Float32Array;
+}
+
+/**
+ * A typed-array view of a tensor's data in the wasm heap, typed by its dtype (Float32Array,
+ * Int32Array, or Uint8Array for bool).
+ *
+ * @example heapView(backend, indices) instanceof Int32Array // => true for an int32 tensor
+ */
+export function heapView(backend: WasmBackend, t: TensorInfo): Float32Array | Int32Array | Uint8Array {
+  const { memoryOffset, shape, dtype } = backend.dataIdMap.get(t.dataId);
   let size = 1;
   for (const d of shape) size *= d;
-  return new Float32Array(backend.wasm.HEAPU8.buffer, memoryOffset, size);
+  const buffer = heapBuffer(backend);
+  if (dtype === 'int32') return new Int32Array(buffer, memoryOffset, size);
+  if (dtype === 'bool') return new Uint8Array(buffer, memoryOffset, size);
+  if (dtype !== 'float32') throw new Error(`no heap view for dtype ${dtype}`);
+  return new Float32Array(buffer, memoryOffset, size);
+}
+
+// The threaded build shares a growable memory whose HEAPU8 view the glue refreshes lazily, so the
+// memory object, where the module exposes it, is the authority on the current buffer.
+function heapBuffer(backend: WasmBackend): ArrayBufferLike {
+  const mem = backend.wasm.wasmMemory;
+  return mem ? mem.buffer : backend.wasm.HEAPU8.buffer;
 }
 
 /** Shape as the byte array the wasm C functions take for an `int*` argument. */
