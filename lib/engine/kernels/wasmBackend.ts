@@ -4,7 +4,7 @@ import type { TensorInfo, DataType } from '@tensorflow/tfjs';
 export interface WasmModule {
   cwrap(name: string, ret: null | 'number', args: string[]): (...a: unknown[]) => unknown;
   HEAPU8: Uint8Array;
-  wasmMemory?: WebAssembly.Memory;
+  wasmMemory?: { buffer: ArrayBufferLike };
   _malloc(bytes: number): number;
   _free(ptr: number): void;
 }
