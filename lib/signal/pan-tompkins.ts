@@ -21,7 +21,7 @@ import { assertFinite, assertPositive, type Samples } from './samples';
  * lasting change of rate). The R peak is the largest |band-passed| sample within ±75 ms of the
  * candidate.
  *
- * @example panTompkins(readRecord('data/mitdb/100').signals[0].mV, 360).length // => 2273 (±2)
+ * @example panTompkins(readRecord('data/mitdb/100').signals[0].mV, 360).length // => 2273
  * @throws EcgInputError for a non-positive fsHz or a NaN or infinite sample (naming its index)
  */
 export function panTompkins(samples: Samples, fsHz: number): Int32Array {
