@@ -4,6 +4,11 @@
  * Notebooks import from here (compiled: `../dist/lib`).
  */
 export * as common from './common';
-export * as engine from './engine';
 export * as io from './io';
+export * as signal from './signal';
+export * as data from './data';
+export * as models from './models';
+export * as train from './train';
+export * as evaluation from './eval';
 export * as viz from './viz';
+export * as engine from './engine';

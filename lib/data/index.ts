@@ -21,3 +21,5 @@ export { mixup, sampleBeta, sampleGamma, type MixupOptions, type MixedRows } fro
 export { loadBeatDataset, beatClass, classCounts, BEAT_CLASSES, BEAT_PRESETS, RR_COLUMNS, type BeatDataset, type BeatDatasetOptions, type BeatLabels } from './beat-dataset';
 export { saveDataset, loadDataset } from './dataset-file';
 export { writeHeartbeatCsv, heartbeatCsvBeatsOfRecord, type HeartbeatCsvOptions, type HeartbeatRows } from './write-heartbeat-csv';
+// Looking at data
+export { beatsOfClass } from './beats-of-class';

@@ -9,7 +9,7 @@ export { readRecord, type EcgRecord, type EcgSignal, type ReadRecordOptions } fr
 export { decodeSamples, bytesForSamples, samplesInBytes, formatGroup, invalidSampleValue, READABLE_FORMATS } from './signal-formats';
 export { readAnnotations, parseAnnotations, rhythmIntervals, type Annotations } from './read-annotations';
 export { annotationSymbol, annotationDescription, annotationCode, ACMAX, PSEUDO_CODES, RHYTHM } from './annotation-codes';
-export { MITDB_RECORDS, DS1, DS2, PACED, AAMI_CLASSES, aamiClass, isBeat, listRecords, type AamiClass } from './mitdb';
+export { MITDB_RECORDS, SUBSET_RECORDS, DS1, DS2, PACED, AAMI_CLASSES, aamiClass, isBeat, listRecords, type AamiClass } from './mitdb';
 export { fetchVerified, parseSha256Sums, sha256File, type FetchVerifiedOptions, type FetchVerifiedResult, type Sha256Entry } from './fetch-verified';
 // D1NAMO-layout cohorts and heartbeat CSVs (lib/io dataset part)
 export { parseD1namoEcgTime, parseD1namoGlucoseTime, formatD1namoEcgTime, formatD1namoGlucoseTime } from './d1namo-time';

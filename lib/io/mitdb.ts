@@ -10,6 +10,9 @@ export const MITDB_RECORDS: string[] = [
 ];
 
 /** Paced records, excluded from the AAMI EC57 inter-patient protocol. */
+/** The 10 records shipped in data/mitdb, which the quick profile and the tests use (see data/mitdb/README.md). */
+export const SUBSET_RECORDS: string[] = ['100', '101', '106', '107', '119', '200', '208', '209', '213', '232'];
+
 export const PACED: string[] = ['102', '104', '107', '217'];
 
 /** Training half of the inter-patient split of de Chazal, O'Dwyer & Reilly (IEEE TBME 2004). */
