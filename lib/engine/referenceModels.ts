@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchNormalization } from './layers/batchNormalization';
 
 /** The three models the engine benchmark measures (issue 6): beats of 187×1, 5 classes. */
 export type ReferenceModelName = 'cnn' | 'cnnBilstm' | 'lstm';
@@ -12,7 +13,7 @@ function convBlock(filters: number, seed: number, batchNorm: boolean): tf.layers
   const layers: tf.layers.Layer[] = [
     tf.layers.conv1d({ filters, kernelSize: 5, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
   ];
-  if (batchNorm) layers.push(tf.layers.batchNormalization());
+  if (batchNorm) layers.push(batchNormalization());
   layers.push(tf.layers.reLU(), tf.layers.maxPooling1d({ poolSize: 2 }));
   return layers;
 }

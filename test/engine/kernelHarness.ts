@@ -46,12 +46,20 @@ export function runKernelOn(
     const dtype = t.values instanceof Int32Array ? 'int32' : 'float32';
     infos[k] = { dataId: backend.write(t.values.slice(), t.shape, dtype), shape: t.shape, dtype };
   }
-  const out = kernel.kernelFunc({ inputs: infos, backend, attrs: attrs as tf.NamedAttrMap }) as tf.TensorInfo;
-  const raw = backend.readSync(out.dataId) as Float32Array | Int32Array;
-  const values = raw instanceof Int32Array ? Int32Array.from(raw) : Float32Array.from(raw);
+  const result = kernel.kernelFunc({ inputs: infos, backend, attrs: attrs as tf.NamedAttrMap }) as tf.TensorInfo | tf.TensorInfo[];
+  // Several outputs come back concatenated, in order.
+  const outs = Array.isArray(result) ? result : [result];
+  const parts = outs.map((o) => backend.readSync(o.dataId) as Float32Array | Int32Array);
+  const n = parts.reduce((a, p) => a + p.length, 0);
+  const values = parts[0] instanceof Int32Array ? new Int32Array(n) : new Float32Array(n);
+  let at = 0;
+  for (const p of parts) {
+    values.set(p, at);
+    at += p.length;
+  }
   for (const t of Object.values(infos)) backend.disposeData(t.dataId);
-  backend.disposeData(out.dataId);
-  return { values, shape: out.shape };
+  for (const o of outs) backend.disposeData(o.dataId);
+  return { values, shape: outs[0].shape };
 }
 
 /** Largest |a − b| relative to the largest |b| (1 when b is all zeros). */

@@ -3,11 +3,33 @@ import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
 import { maxPoolGradWasm } from './maxPoolGrad';
 import { tileWasm } from './tile';
+import { fusedBatchNormWasm } from './fusedBatchNorm';
+import { identityWasm } from './identity';
+import { channelMomentsKernels, batchNormGradKernels } from './batchNormKernels';
 
 /** The kernels the project adds to (or replaces in) each backend. */
 function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
-  return backend === 'wasm' ? [conv2dBackpropFilterWasm, conv2dBackpropInputWasm, maxPoolGradWasm, tileWasm] : [];
+  // Kernels the project's own ops call exist on both backends whichever is chosen, so results on
+  // wasm and cpu can be compared in one process.
+  const host = [...channelMomentsKernels, ...batchNormGradKernels];
+  if (backend === 'cpu') return host;
+  // Replacements that fall back to the original for cases they do not cover keep a reference to
+  // it, taken before it is unregistered (and not taken twice when registering again).
+  const original = (name: string): tf.KernelConfig | undefined => {
+    const k = tf.getKernel(name, 'wasm');
+    return k && !replacements.has(k.kernelFunc) ? k : originals.get(name);
+  };
+  const fbn = original('FusedBatchNorm');
+  if (fbn) originals.set('FusedBatchNorm', fbn);
+  const list = [conv2dBackpropFilterWasm, conv2dBackpropInputWasm, maxPoolGradWasm, tileWasm, identityWasm, fusedBatchNormWasm(fbn), ...host];
+  for (const k of list) replacements.add(k.kernelFunc);
+  return list;
 }
+
+// Registration is process-wide state of tfjs itself; these two remember which registered kernels
+// are ours, so that registering again does not wrap a replacement around a replacement.
+const originals = new Map<string, tf.KernelConfig>();
+const replacements = new WeakSet<object>();
 
 /**
  * Kernels the project registers with tfjs backends: ones a backend lacks (wasm has no

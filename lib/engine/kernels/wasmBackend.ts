@@ -97,3 +97,16 @@ export function wasmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, o
   const f = wasmFunction(backend, 'BatchMatMul', ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']);
   f(wasmId(backend, a), shapeBytes([1, m, k]), 3, wasmId(backend, b), shapeBytes([1, k, n]), 3, false, false, wasmId(backend, out));
 }
+
+/**
+ * out = a ∘ b elementwise with numpy broadcasting, by the wasm backend's C kernel `op` ('Add',
+ * 'Multiply', 'Sub', ...), float32. Shapes are passed explicitly so callers can view tensors flat.
+ *
+ * @example wasmBinary(backend, 'Multiply', x, [M, C], scale, [C], out) // out = x · scale per channel
+ */
+export function wasmBinary(
+  backend: WasmBackend, op: string, a: TensorInfo, aShape: readonly number[], b: TensorInfo, bShape: readonly number[], out: TensorInfo,
+): void {
+  const f = wasmFunction(backend, op, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number']);
+  f(wasmId(backend, a), shapeBytes(aShape), aShape.length, wasmId(backend, b), shapeBytes(bShape), bShape.length, 0, wasmId(backend, out));
+}
