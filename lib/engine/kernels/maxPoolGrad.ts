@@ -14,30 +14,38 @@ export function maxPoolGradAdd(x: Float32Array, dy: Float32Array, dx: Float32Arr
   const FW = c.effectiveFilterWidth;
   const pt = c.padInfo.top;
   const pl = c.padInfo.left;
+  // Channels innermost, as the data lie: each window is scanned for all C channels at once, and
+  // the running argmax is updated without a branch (random data mispredict half the branches,
+  // which made the branching loop 2.5× slower). The window's first element seeds the argmax, so a
+  // NaN there wins its window, where the cpu kernel would skip it.
+  const at = new Int32Array(C);
   let o = 0;
   for (let b = 0; b < B; b++) {
     for (let oh = 0; oh < OH; oh++) {
       const h0 = oh * sh - pt;
-      for (let ow = 0; ow < OW; ow++) {
+      for (let ow = 0; ow < OW; ow++, o += C) {
         const w0 = ow * sw - pl;
-        for (let ch = 0; ch < C; ch++, o++) {
-          let best = Number.NEGATIVE_INFINITY;
-          let at = -1;
-          for (let fh = 0; fh < FH; fh += dh) {
-            const ih = h0 + fh;
-            if (ih < 0 || ih >= H) continue;
-            for (let fw = 0; fw < FW; fw += dw) {
-              const iw = w0 + fw;
-              if (iw < 0 || iw >= W) continue;
-              const i = ((b * H + ih) * W + iw) * C + ch;
-              if (x[i] > best) {
-                best = x[i];
-                at = i;
-              }
+        let first = true;
+        for (let fh = 0; fh < FH; fh += dh) {
+          const ih = h0 + fh;
+          if (ih < 0 || ih >= H) continue;
+          for (let fw = 0; fw < FW; fw += dw) {
+            const iw = w0 + fw;
+            if (iw < 0 || iw >= W) continue;
+            const base = ((b * H + ih) * W + iw) * C;
+            if (first) {
+              for (let ch = 0; ch < C; ch++) at[ch] = base + ch;
+              first = false;
+              continue;
+            }
+            for (let ch = 0; ch < C; ch++) {
+              const j = base + ch;
+              const a = at[ch];
+              at[ch] = a + ((x[j] > x[a]) as unknown as number) * (j - a);
             }
           }
-          if (at >= 0) dx[at] += dy[o];
         }
+        if (!first) for (let ch = 0; ch < C; ch++) dx[at[ch]] += dy[o + ch];
       }
     }
   }

@@ -10,7 +10,7 @@ export interface BatchNormTrainingResult {
 /** True when the project's fused batch-norm kernels exist on the backend in use. */
 export function hasFusedBatchNorm(): boolean {
   const b = tf.getBackend();
-  return tf.getKernel('EcgChannelMoments', b) != null && tf.getKernel('EcgBatchNormGrad', b) != null;
+  return tf.getKernel('EcgChannelMoments', b) != null && tf.getKernel('EcgBatchNormGradSums', b) != null;
 }
 
 /**
@@ -39,10 +39,18 @@ export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Ten
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        // dβ = Σdy, dγ = r·Σdy(x − μ), dx = k1·dy + k2·x + k3 with k1 = γr, k2 = −γr³·Σdy(x − μ)/N,
+        // k3 = −γr·Σdy/N − k2·μ: the sums in one JS pass, dx in broadcast passes on the backend.
         const [sx, sg, sm, sr] = saved;
-        const [dx, dg, db] = tf.engine().runKernel(
-          'EcgBatchNormGrad', { x: sx, dy: tf.reshape(dy, [-1, C]), mean: sm, rstd: sr, gamma: sg }, {},
-        ) as tf.Tensor[];
+        const dy2 = tf.reshape(dy, [-1, C]);
+        const [sumDy, sumDyXmu] = tf.engine().runKernel('EcgBatchNormGradSums', { x: sx, dy: dy2, mean: sm }, {}) as tf.Tensor1D[];
+        const n = sx.shape[0];
+        const k1 = tf.mul(sg, sr);
+        const k2 = tf.mul(tf.mul(k1, tf.square(sr)), tf.mul(sumDyXmu, -1 / n));
+        const k3 = tf.sub(tf.mul(k1, tf.mul(sumDy, -1 / n)), tf.mul(k2, sm));
+        const dx = tf.add(tf.add(tf.mul(dy2, k1), tf.mul(sx, k2)), k3);
+        const dg = tf.mul(sr, sumDyXmu);
+        const db = sumDy;
         return [tf.reshape(dx, xs.shape), dg, db];
       },
     };
