@@ -28,6 +28,7 @@ const DESCRIPTIONS: Record<ProtocolName, string> = {
  * Wraps a classification report with its protocol, the records on each side and the AAMI summary;
  * the intra-patient report carries the warning that one patient's beats sit on both sides, which
  * makes its figures optimistic for new patients (de Chazal et al. 2004; Luz et al. 2016).
+ * `extraNotes` (e.g. lib/data's split description) are kept after that warning.
  *
  * @example protocolReport('intra-patient', report, ['100'], ['100']).protocolNotes[0] // => 'Beats of one patient sit on both sides ...'
  */
@@ -36,11 +37,12 @@ export function protocolReport(
   report: ClassificationReport,
   trainRecords: readonly string[],
   testRecords: readonly string[],
+  extraNotes: readonly string[] = [],
 ): ProtocolReport {
-  const notes: string[] = [];
+  const notes: string[] = [...extraNotes];
   const shared = trainRecords.filter((r) => testRecords.includes(r));
   if (protocol === 'intra-patient') {
-    notes.push(
+    notes.unshift(
       'Beats of one patient sit on both sides of the split (random beat split), so the classifier has seen each test patient during training: these figures are optimistic and do not measure performance on new patients.',
     );
   } else if (shared.length > 0) {

@@ -21,6 +21,8 @@ export interface Batch {
   /** rows × columns targets; soft after mixup. */
   target: Float32Array;
   weight: Float32Array;
+  /** Hard class of each row (before any mixing). */
+  y: Int32Array;
   rows: number;
 }
 
@@ -37,6 +39,7 @@ export function gatherBatch(data: BeatArrays, indices: ArrayLike<number>, column
   const side = data.side ? new Float32Array(rows * data.sideFeatures) : undefined;
   const target = new Float32Array(rows * columns);
   const weight = new Float32Array(rows);
+  const y = new Int32Array(rows);
   for (let r = 0; r < rows; r++) {
     const i = indices[r];
     x.set(data.x.subarray(i * width, (i + 1) * width), r * width);
@@ -44,8 +47,9 @@ export function gatherBatch(data: BeatArrays, indices: ArrayLike<number>, column
     if (columns === 1) target[r] = data.y[i] === 1 ? 1 : 0;
     else target[r * columns + data.y[i]] = 1;
     weight[r] = sampleWeight ? sampleWeight[i] : 1;
+    y[r] = data.y[i];
   }
-  return { x, side, target, weight, rows };
+  return { x, side, target, weight, y, rows };
 }
 
 /** The model inputs of a batch as tensors: [beats] or [beats, side]. */

@@ -7,7 +7,7 @@ export { learningRateAt, type LrSchedule } from './learningRate';
 export { MONITORS, monitoredValue, type EpochEntry, type Monitor } from './history';
 export { consoleProgress, silentProgress, formatEpoch, type ProgressReporter } from './progress';
 export { saveModelDir, loadModelDir, checkModelDir, MODEL_FILES } from './modelFiles';
-export { rrFeatures, RR_FEATURE_NAMES } from './rrFeatures';
+export { rrSideFeatures, RR_FEATURE_NAMES } from './rrFeatures';
 export {
   resolveTrainConfig,
   readTrainConfig,
@@ -18,3 +18,9 @@ export {
   type TrainingConfig,
   type ProtocolChoice,
 } from './trainConfig';
+export { presetConfig, PRESETS } from './presets';
+export { runTraining, type RunOptions, type EvaluationResults, type ProtocolResults } from './runTraining';
+export { prepareProtocolData, loadRunBeats, normalizeSet, protocolRecords, type ProtocolData, type Normalization } from './prepareData';
+export { capPerClass } from './capPerClass';
+export { mixupBatch } from './mixupBatch';
+export { describeVersions, type ModelSidecar } from './sidecar';

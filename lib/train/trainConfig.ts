@@ -23,8 +23,10 @@ export interface DataConfig {
   testFraction: number;
   /** Beat window: 187 (Kachuee et al. 2018) or 250 samples. */
   preset: 187 | 250;
-  /** Band-pass / baseline filtering before segmentation. */
-  filter: boolean;
+  /** Filtering before segmentation (lib/data): 0.5–40 Hz band-pass, baseline removal, or none. */
+  filter: 'bandpass' | 'baseline' | 'none';
+  /** Beat normalisation fitted on the training beats only: one z-score or min–max over all values. */
+  normalization: 'zscore' | 'minmax' | 'none';
   labels: 'aami5' | 'binary' | 'mitbih5';
   /** Keep at most this many training beats per class (random, seeded); 0 keeps all. */
   maxTrainBeatsPerClass: number;
@@ -105,7 +107,8 @@ export const TRAIN_CONFIG_SPEC: Spec = {
         records: RECORDS,
         testFraction: { kind: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true },
         preset: { kind: 'anyOf', what: '187 or 250', options: [{ kind: 'int', min: 187, max: 187 }, { kind: 'int', min: 250, max: 250 }] },
-        filter: { kind: 'bool' },
+        filter: { kind: 'string', oneOf: ['bandpass', 'baseline', 'none'] },
+        normalization: { kind: 'string', oneOf: ['zscore', 'minmax', 'none'] },
         labels: { kind: 'string', oneOf: ['aami5', 'binary', 'mitbih5'] },
         maxTrainBeatsPerClass: { kind: 'int', min: 0 },
         validationFraction: { kind: 'number', min: 0, max: 1, maxExclusive: true },
@@ -139,7 +142,8 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'model'> = {
     protocols: ['inter-patient'],
     testFraction: 0.2,
     preset: 187,
-    filter: true,
+    filter: 'bandpass',
+    normalization: 'zscore',
     labels: 'aami5',
     maxTrainBeatsPerClass: 0,
     validationFraction: 0.15,

@@ -30,9 +30,11 @@ export interface TrainOptions {
   monitor?: Monitor;
   progress?: ProgressReporter;
   /** Called after each epoch (e.g. to write checkpoints); `improved`: a new best monitored value. */
-  onEpochEnd?: (entry: EpochEntry, model: tf.LayersModel, improved: boolean) => Promise<void> | void;
+  onEpochEnd?: (entry: EpochEntry, model: tf.LayersModel, improved: boolean, history: EpochEntry[]) => Promise<void> | void;
   /** To resume: the history of the epochs already trained (training continues after them). */
   initialHistory?: EpochEntry[];
+  /** To resume: the weights of the best epoch in initialHistory, restored if nothing later beats it. */
+  initialBestWeights?: tf.Tensor[];
 }
 
 /** What {@link trainModel} returns. */
@@ -66,7 +68,7 @@ export async function trainModel(model: tf.LayersModel, train: BeatArrays, valid
   const optimizer = tf.train.adam(options.learningRate);
   let best = -Infinity;
   let bestEpoch = history.length;
-  let bestWeights: tf.Tensor[] | undefined;
+  let bestWeights: tf.Tensor[] | undefined = options.initialBestWeights?.map((w) => w.clone());
   for (const e of history) {
     const v = monitoredValue(e, monitor);
     if (v > best) {
@@ -124,7 +126,7 @@ export async function trainModel(model: tf.LayersModel, train: BeatArrays, valid
       const seconds = (Date.now() - started) / 1000;
       epochSeconds.push(seconds);
       progress.epoch(entry, options.epochs, seconds);
-      await options.onEpochEnd?.(entry, model, improved);
+      await options.onEpochEnd?.(entry, model, improved, history);
       if (options.earlyStopping && sinceBest >= options.earlyStopping.patience && epoch + 1 < options.epochs) {
         stoppedEarly = true;
         break;

@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BackendInfo } from '../engine';
+import { repoRoot } from '../common/data-dir';
+import type { ModelConfig } from '../models/modelConfig';
+import type { EpochEntry } from './history';
+import type { Normalization } from './prepareData';
+import type { TrainConfig } from './trainConfig';
+
+/** ecg-model.json: what a saved model needs to be used and to be traced back to its run. */
+export interface ModelSidecar {
+  format: 'ecg-workbench-model';
+  formatVersion: 1;
+  /** 'best' (the evaluated weights) or 'final' (the last epoch, for resuming). */
+  kind: 'best' | 'final';
+  epoch: number;
+  protocol: string;
+  classes: string[];
+  labels: string;
+  /** How beats were cut: preset, window length, sampling rate (Hz) and filter. */
+  window: { preset: 187 | 250; length: number; fsHz: number; filter: string };
+  normalization: Normalization;
+  modelConfig: ModelConfig;
+  trainConfig: TrainConfig;
+  split: { trainRecords: string[]; validationRecords: string[]; testRecords: string[]; validationBy: string; note: string };
+  seed: number;
+  backend: string;
+  versions: Record<string, string>;
+  history: EpochEntry[];
+}
+
+/**
+ * The versions a result depends on: workbench, tfjs, Node and the backend.
+ *
+ * @example describeVersions(info).tfjs // => '4.22.0'
+ */
+export function describeVersions(info: BackendInfo): Record<string, string> {
+  let workbench = 'unknown';
+  try {
+    workbench = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')).version;
+  } catch {
+    /* a copied lib/ without package.json: leave 'unknown' */
+  }
+  return { workbench, tfjs: info.tfjs, node: process.version, backend: `${info.backend}${info.simd ? ' SIMD' : ''}, ${info.threads} thread(s)` };
+}
