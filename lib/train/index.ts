@@ -24,3 +24,6 @@ export { prepareProtocolData, loadRunBeats, normalizeSet, protocolRecords, type 
 export { capPerClass } from './capPerClass';
 export { mixupBatch } from './mixupBatch';
 export { describeVersions, type ModelSidecar } from './sidecar';
+export { loadTrainedModel, predictRecord, predictCsv, toPredictedBeats, type PredictedBeat, type TrainedModel } from './predictBeats';
+export { evaluateModel, type RecordsEvaluation } from './evaluateModel';
+export { fitAndEvaluate, type FitEvaluateOptions, type FitEvaluateResult } from './fitAndEvaluate';
