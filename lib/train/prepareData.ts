@@ -21,6 +21,8 @@ export interface ProtocolData {
   protocol: ProtocolChoice;
   classes: string[];
   fsHz: number;
+  /** How beats were cut (lib/data's source description). */
+  window: { beforeSamples: number; afterSamples: number; bandHz: [number, number] };
   train: BeatArrays;
   validation?: BeatArrays;
   test: BeatArrays;
@@ -170,6 +172,7 @@ export function prepareProtocolData(all: BeatDataset, data: DataConfig, dir: str
     protocol,
     classes: [...all.classes],
     fsHz: all.fsHz,
+    window: { beforeSamples: all.source.beforeSamples, afterSamples: all.source.afterSamples, bandHz: all.source.bandHz },
     train: prepared(trainDs),
     validation: validationRows.length ? prepared(valDs) : undefined,
     test: prepared(testDs),

@@ -72,7 +72,8 @@ async function trainProtocol(
   let train: BeatArrays = d.train;
   let weights: Float32Array | undefined;
   if (t.balancing === 'class-weights') {
-    weights = sampleWeights(train.y, classWeights(train.y, d.classes.length));
+    const cw = classWeights(train.y, d.classes.length).map((w) => (t.maxClassWeight > 0 ? Math.min(w, t.maxClassWeight) : w));
+    weights = sampleWeights(train.y, cw);
   } else if (t.balancing === 'oversample') {
     const o = randomOversample({ x: train.x, y: train.y, n: train.n, length: train.length * train.channels }, { seed: mixSeeds(config.seed, 4) });
     const picked = selectRows({ n: train.n, x: train.x, y: train.y, rr: train.side }, o.source);
@@ -84,7 +85,7 @@ async function trainProtocol(
     protocol: d.protocol,
     classes: d.classes,
     labels: config.data.labels,
-    window: { preset: config.data.preset, length: d.train.length, fsHz: d.fsHz, filter: config.data.filter },
+    window: { preset: config.data.preset, length: d.train.length, ...d.window, fsHz: d.fsHz, filter: config.data.filter },
     normalization: d.normalization,
     modelConfig,
     trainConfig: config,
@@ -155,6 +156,7 @@ async function trainProtocol(
       validationRecords: d.validationRecords,
       maxTrainBeatsPerClass: config.data.maxTrainBeatsPerClass,
       balancing: t.balancing,
+      maxClassWeight: t.maxClassWeight,
       mixupAlpha: t.mixupAlpha,
     },
     training: { epochsRun: result.history.length, bestEpoch: result.bestEpoch, stoppedEarly: result.stoppedEarly },

@@ -17,8 +17,8 @@ export interface ModelSidecar {
   protocol: string;
   classes: string[];
   labels: string;
-  /** How beats were cut: preset, window length, sampling rate (Hz) and filter. */
-  window: { preset: 187 | 250; length: number; fsHz: number; filter: string };
+  /** How beats were cut: preset, samples before/after the R peak at fsHz, filter and its band. */
+  window: { preset: 187 | 250; length: number; beforeSamples: number; afterSamples: number; fsHz: number; filter: 'bandpass' | 'baseline' | 'none'; bandHz: [number, number] };
   normalization: Normalization;
   modelConfig: ModelConfig;
   trainConfig: TrainConfig;

@@ -52,6 +52,11 @@ export interface TrainingConfig {
   monitor: Monitor;
   /** Class balancing of the training split: loss weights, random oversampling, or none. */
   balancing: 'none' | 'class-weights' | 'oversample';
+  /**
+   * Upper bound on a class weight (0: none): a class with a handful of training beats (AAMI Q in
+   * DS1 has 8) would otherwise get a weight in the hundreds and dominate the loss.
+   */
+  maxClassWeight: number;
   /** Mixup Beta(α, α) parameter on training batches (Zhang et al. 2018); 0 turns it off. */
   mixupAlpha: number;
 }
@@ -127,6 +132,7 @@ export const TRAIN_CONFIG_SPEC: Spec = {
         earlyStoppingPatience: { kind: 'int', min: 0 },
         monitor: { kind: 'string', oneOf: MONITORS },
         balancing: { kind: 'string', oneOf: ['none', 'class-weights', 'oversample'] },
+        maxClassWeight: { kind: 'number', min: 0 },
         mixupAlpha: { kind: 'number', min: 0 },
       },
     },
@@ -158,6 +164,7 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'model'> = {
     earlyStoppingPatience: 5,
     monitor: 'valMacroF1',
     balancing: 'class-weights',
+    maxClassWeight: 0,
     mixupAlpha: 0,
   },
 };

@@ -1,0 +1,71 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { resolveTrainConfig, runTraining, silentProgress } from '../../lib/train';
+import { dataDir, tempDir } from '../helpers';
+import { capture } from './train.test';
+
+describe('cli/predict and cli/evaluate', () => {
+  let out = '';
+  before(async () => {
+    out = tempDir();
+    const config = resolveTrainConfig({
+      seed: 3,
+      data: { dir: dataDir(), trainRecords: ['106', '119'], testRecords: ['100'], maxTrainBeatsPerClass: 40, validationFraction: 0, rrFeatures: true },
+      model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [] },
+      training: { epochs: 1, batchSize: 32, earlyStoppingPatience: 0 },
+    });
+    await runTraining({ config, outDir: out, progress: silentProgress, log: () => {} });
+  });
+
+  it('predict --json gives one entry per beat with sample, class, confidence and probabilities', async () => {
+    const r = await capture(['predict', '--model', path.join(out, 'model'), path.join(dataDir(), '100'), '--annotations', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const { beats } = JSON.parse(r.out);
+    // Record 100 has 2273 beat annotations; windows of 62 + 125 samples drop beats within reach of the ends.
+    assert.ok(beats.length > 2260 && beats.length <= 2273, `${beats.length} beats`);
+    const b = beats[10];
+    assert.deepEqual(Object.keys(b).sort(), ['class', 'confidence', 'probabilities', 'sample']);
+    const p = Object.values(b.probabilities) as number[];
+    assert.ok(Math.abs(p.reduce((s, v) => s + v, 0) - 1) < 1e-4);
+    assert.equal(b.confidence, Math.max(...p));
+    assert.equal(b.probabilities[b.class], b.confidence);
+  });
+
+  it('predict on a record detects R peaks itself when no --annotations is given', async () => {
+    const r = await capture(['predict', '--model', path.join(out, 'model'), path.join(dataDir(), '100'), '--json']);
+    assert.equal(r.code, 0, r.err);
+    const n = JSON.parse(r.out).beats.length;
+    assert.ok(Math.abs(n - 2271) < 15, `${n} detected beats`);
+  });
+
+  it('names the file an incomplete model folder is missing', async () => {
+    const broken = path.join(tempDir(), 'model');
+    fs.cpSync(path.join(out, 'model'), broken, { recursive: true });
+    fs.rmSync(path.join(broken, 'ecg-model.json'));
+    const r = await capture(['predict', '--model', broken, path.join(dataDir(), '100')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /model: missing ecg-model\.json/);
+    const e = await capture(['evaluate', '--model', broken, '--json']);
+    assert.match(e.err, /missing ecg-model\.json/);
+  });
+
+  it('refuses a heartbeat CSV for a model that needs RR features, and a missing input', async () => {
+    const csv = path.join(tempDir(), 'beats.csv');
+    fs.writeFileSync(csv, '0.1,0.2,0\n');
+    const r = await capture(['predict', '--model', path.join(out, 'model'), csv]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /RR-interval features/);
+    assert.match((await capture(['predict', '--model', path.join(out, 'model'), '/nonexistent/rec'])).err, /no such record or CSV/);
+  });
+
+  it('evaluate --json reproduces the training run test figures on the test record', async () => {
+    const r = await capture(['evaluate', '--model', path.join(out, 'model'), '--data', dataDir(), '--json']);
+    assert.equal(r.code, 0, r.err);
+    const e = JSON.parse(r.out);
+    const t = JSON.parse(fs.readFileSync(path.join(out, 'evaluation_results.json'), 'utf8'));
+    assert.deepEqual(e.confusionMatrix, t.confusionMatrix);
+    assert.deepEqual(e.records, ['100']);
+    assert.deepEqual(e.seenInTraining, []);
+  });
+});

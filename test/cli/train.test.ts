@@ -1,0 +1,48 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { main } from '../../lib/cli/main';
+import { tempDir } from '../helpers';
+
+// Runs `ecg <argv>` in-process and captures what it prints.
+export async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...a: unknown[]) => void out.push(a.join(' '));
+  console.error = (...a: unknown[]) => void err.push(a.join(' '));
+  try {
+    const code = await main(argv);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+describe('cli/train', () => {
+  it('names the key of a config with an unknown key, in one line with exit code 2', async () => {
+    const file = path.join(tempDir(), 'cfg.json');
+    fs.writeFileSync(file, JSON.stringify({ model: { arch: 'cnn1d' }, training: { epochz: 3 } }));
+    const r = await capture(['train', '--config', file, '--out', tempDir()]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cfg\.json, training\.epochz: unknown key; expected one of epochs/);
+    assert.equal(r.err.split('\n').length, 1);
+  });
+
+  it('names the key and expected type of a wrong value', async () => {
+    const file = path.join(tempDir(), 'cfg.json');
+    fs.writeFileSync(file, JSON.stringify({ model: { arch: 'cnn1d' }, training: { epochs: 'ten' } }));
+    const r = await capture(['train', '--config', file]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /training\.epochs: expected a positive integer, got "ten"/);
+  });
+
+  it('refuses an unknown preset and a missing config, listing what it expects', async () => {
+    const r = await capture(['train', '--preset', 'huge']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown preset 'huge'; expected quick or full/);
+    assert.match((await capture(['train'])).err, /no config; expected one of --config or --preset/);
+  });
+});

@@ -1,0 +1,89 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadRunBeats, prepareProtocolData, resolveTrainConfig, runTraining, silentProgress, type TrainConfig } from '../../lib/train';
+import { dataDir, tempDir } from '../helpers';
+
+// A tiny inter-patient run on three shipped records: train on 106 and 119 (DS1), test on 100 (DS2).
+function tinyConfig(epochs = 2): TrainConfig {
+  return resolveTrainConfig({
+    name: 'tiny',
+    seed: 7,
+    data: {
+      dir: dataDir(),
+      protocols: ['inter-patient'],
+      trainRecords: ['106', '119'],
+      testRecords: ['100'],
+      maxTrainBeatsPerClass: 60,
+      validationFraction: 0.2,
+      validationBy: 'beats',
+      rrFeatures: true,
+    },
+    model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [8] },
+    training: { epochs, batchSize: 32, learningRate: 0.005, earlyStoppingPatience: 0, maxClassWeight: 10 },
+  });
+}
+
+const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+const quiet = { progress: silentProgress, log: () => {} };
+
+describe('train/runTraining', () => {
+  it('writes the model, checkpoints, history.json and evaluation_results.json with the required fields', async () => {
+    const out = tempDir();
+    await runTraining({ config: tinyConfig(), outDir: out, ...quiet });
+    for (const f of ['model/model.json', 'model/weights.bin', 'model/ecg-model.json', 'checkpoints/final/weights.bin', 'history.json', 'evaluation_results.json']) {
+      assert.ok(fs.existsSync(path.join(out, f)), `${f} written`);
+    }
+    const r = read(path.join(out, 'evaluation_results.json'));
+    for (const key of ['protocol', 'classes', 'accuracy', 'balancedAccuracy', 'macroF1', 'perClass', 'confusionMatrix', 'rocAuc', 'aupr', 'backend', 'seed', 'data', 'timings']) {
+      assert.ok(key in r, `evaluation_results.json has ${key}`);
+    }
+    assert.equal(r.protocol, 'inter-patient');
+    assert.deepEqual(r.testRecords, ['100']);
+    assert.deepEqual(r.trainRecords, ['106', '119']);
+    for (const k of ['se', 'ppv', 'f1', 'specificity', 'support']) assert.ok(k in r.perClass.N, `perClass.N.${k}`);
+    // Every beat of record 100 is in the confusion matrix.
+    const total = r.confusionMatrix.flat().reduce((a: number, b: number) => a + b, 0);
+    assert.equal(total, r.n);
+    assert.equal(read(path.join(out, 'history.json')).epochs.length, 2);
+    assert.equal(read(path.join(out, 'model', 'ecg-model.json')).split.testRecords[0], '100');
+  });
+
+  it('gives identical results apart from timings when run twice', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    await runTraining({ config: tinyConfig(), outDir: a, ...quiet });
+    await runTraining({ config: tinyConfig(), outDir: b, ...quiet });
+    const ra = read(path.join(a, 'evaluation_results.json'));
+    const rb = read(path.join(b, 'evaluation_results.json'));
+    delete ra.timings;
+    delete rb.timings;
+    assert.deepEqual(ra, rb);
+    assert.ok(fs.readFileSync(path.join(a, 'model', 'weights.bin')).equals(fs.readFileSync(path.join(b, 'model', 'weights.bin'))));
+  });
+
+  it('resumes from the final checkpoint: the earlier epochs are kept and training continues', async () => {
+    const out = tempDir();
+    await runTraining({ config: tinyConfig(1), outDir: out, ...quiet });
+    const first = read(path.join(out, 'history.json')).epochs;
+    await runTraining({ config: tinyConfig(3), outDir: out, resume: true, ...quiet });
+    const h = read(path.join(out, 'history.json')).epochs;
+    assert.deepEqual(h.map((e: { epoch: number }) => e.epoch), [1, 2, 3]);
+    assert.deepEqual(h[0], first[0]);
+  });
+
+  it('fits the normalisation on the training beats only', () => {
+    const config = tinyConfig();
+    const all = loadRunBeats(config.data, dataDir(), ['inter-patient']);
+    const d = prepareProtocolData(all, config.data, dataDir(), 'inter-patient', 7);
+    const mean = (x: Float32Array) => x.reduce((s, v) => s + v, 0) / x.length;
+    const sd = (x: Float32Array) => Math.sqrt(mean(x.map((v) => v * v)) - mean(x) ** 2);
+    // z-scored with the training statistics: exactly mean 0 / sd 1 on training beats, not on test beats.
+    assert.ok(Math.abs(mean(d.train.x)) < 1e-4);
+    assert.ok(Math.abs(sd(d.train.x) - 1) < 1e-3);
+    assert.ok(Math.abs(sd(d.test.x) - 1) > 1e-2, `test sd ${sd(d.test.x)} would be 1 only if fitted on the test beats`);
+    // No test record among the training or validation records.
+    assert.ok(!d.trainRecords.includes('100') && !d.validationRecords.includes('100'));
+    assert.ok(d.train.n <= 5 * 60);
+  });
+});
