@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerExtraKernels } from './kernels';
+import { prepareWasmThreads, wasmThreadsWanted } from './wasmThreads';
 
 /** Which tfjs backend a run uses, and how it came to be chosen. */
 export interface BackendInfo {
@@ -30,7 +31,8 @@ function tryRequire(name: string): unknown {
 
 /**
  * Chooses the tfjs backend once per process: tfjs-node where it is installed, else wasm, else
- * cpu. `ECG_BACKEND` (tensorflow | wasm | cpu) forces one. Later calls return the same choice,
+ * cpu. `ECG_BACKEND` (tensorflow | wasm | cpu) forces one; `ECG_WASM_THREADS=n` runs wasm's
+ * threaded build with n XNNPACK threads (see wasmThreads.ts). Later calls return the same choice,
  * because tfjs holds one engine per process.
  *
  * @example (await initBackend()).backend // => 'wasm' on a machine without tfjs-node
@@ -74,6 +76,20 @@ async function activate(name: BackendName): Promise<string | undefined> {
   } else {
     registerExtraKernels('cpu');
   }
+  const threads = name === 'wasm' ? wasmThreadsWanted() : 1;
+  if (threads > 1) {
+    const undo = prepareWasmThreads(threads);
+    const reason = await start(name);
+    undo();
+    if (reason === undefined) return undefined;
+    // The threaded build failed to start: fall back to the single-threaded one.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    (tryRequire('@tensorflow/tfjs-backend-wasm') as { setThreadsCount(n: number): void }).setThreadsCount(-1);
+  }
+  return start(name);
+}
+
+async function start(name: BackendName): Promise<string | undefined> {
   try {
     const ok = await tf.setBackend(name);
     if (!ok) return `tf.setBackend('${name}') returned false`;
