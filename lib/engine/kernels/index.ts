@@ -5,6 +5,7 @@ import { maxPoolGradWasm } from './maxPoolGrad';
 import { tileWasm } from './tile';
 import { fusedBatchNormWasm } from './fusedBatchNorm';
 import { identityWasm } from './identity';
+import { matMulWasm } from './matMul';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
 
 /** The kernels the project adds to (or replaces in) each backend. */
@@ -19,9 +20,17 @@ function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
     const k = tf.getKernel(name, 'wasm');
     return k && !replacements.has(k.kernelFunc) ? k : originals.get(name);
   };
-  const fbn = original('FusedBatchNorm');
-  if (fbn) originals.set('FusedBatchNorm', fbn);
+  const keep = (name: string): tf.KernelConfig | undefined => {
+    const k = original(name);
+    if (k) originals.set(name, k);
+    return k;
+  };
+  const fbn = keep('FusedBatchNorm');
   const list = [conv2dBackpropFilterWasm, conv2dBackpropInputWasm, maxPoolGradWasm, tileWasm, identityWasm, fusedBatchNormWasm(fbn), ...host];
+  for (const name of ['BatchMatMul', '_FusedMatMul']) {
+    const k = keep(name);
+    if (k) list.push(matMulWasm(k));
+  }
   for (const k of list) replacements.add(k.kernelFunc);
   return list;
 }
