@@ -1,6 +1,8 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { DS1, DS2 } from '../io';
 import { EcgInputError } from '../common/errors';
-import { outputsDir } from '../common/data-dir';
+import { mitdbDir, outputsDir } from '../common/data-dir';
 import { presetConfig, readTrainConfig, runTraining, consoleProgress, PRESETS } from '../train';
 import { parseArgs } from './args';
 
@@ -27,6 +29,14 @@ export async function run(argv: string[]): Promise<number> {
   if (!!file === !!preset) throw new EcgInputError(file ? 'both --config and --preset given' : 'no config', { file: 'ecg train' }, `one of --config or --preset; ${USAGE}`);
   const config = file ? readTrainConfig(file) : presetConfig(preset!);
   if (args.flags.data) config.data.dir = path.resolve(args.flags.data as string);
+  if (preset === 'full') {
+    // The full preset's figures are meant to compare with published DS1 → DS2 results: refuse the subset.
+    const dir = config.data.dir ?? mitdbDir();
+    const missing = [...DS1, ...DS2].filter((r) => !fs.existsSync(path.join(dir, `${r}.dat`)));
+    if (missing.length) {
+      throw new EcgInputError(`${missing.length} of the 44 DS1/DS2 records are missing (${missing.slice(0, 5).join(', ')}...)`, { file: dir, at: '--preset full' }, 'the whole MIT-BIH Arrhythmia Database: set ECG_DATA_DIR or --data');
+    }
+  }
   if (args.flags.epochs !== undefined) {
     const e = Number(args.flags.epochs);
     if (!Number.isInteger(e) || e < 1) throw new EcgInputError(`--epochs ${args.flags.epochs}`, { file: 'ecg train', at: '--epochs' }, 'a positive integer');

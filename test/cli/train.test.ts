@@ -46,3 +46,11 @@ describe('cli/train', () => {
     assert.match((await capture(['train'])).err, /no config; expected one of --config or --preset/);
   });
 });
+
+describe('cli/train --preset full', () => {
+  it('refuses a data folder without the whole database, naming the folder', async function () {
+    const r = await capture(['train', '--preset', 'full', '--data', path.join(__dirname, '..', '..', 'data', 'mitdb')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /data\/mitdb, --preset full: 3\d of the 44 DS1\/DS2 records are missing/);
+  });
+});
