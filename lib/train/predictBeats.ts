@@ -7,6 +7,7 @@ import type { BeatArrays } from './beatArrays';
 import { predictProbabilities } from './beatArrays';
 import { loadModelDir } from './modelFiles';
 import { normalizeSet } from './prepareData';
+import { recordRelative } from './recordRelative';
 import { rrSideFeatures } from './rrFeatures';
 import type { ModelSidecar } from './sidecar';
 
@@ -53,7 +54,8 @@ export function toPredictedBeats(probs: Float32Array, classes: readonly string[]
 
 async function classify(t: TrainedModel, x: Float32Array, n: number, side: Float32Array | undefined, samples: ArrayLike<number>): Promise<PredictedBeat[]> {
   const s = t.sidecar;
-  const set: BeatArrays = { x, n, length: s.window.length, channels: 1, y: new Int32Array(n), side, sideFeatures: side ? side.length / Math.max(1, n) : 0 };
+  const channels = s.modelConfig.channels;
+  const set: BeatArrays = { x, n, length: s.window.length, channels, y: new Int32Array(n), side, sideFeatures: side ? side.length / Math.max(1, n) : 0 };
   const probs = await predictProbabilities(t.model, normalizeSet(set, s.normalization));
   return toPredictedBeats(probs, s.classes, samples);
 }
@@ -93,6 +95,7 @@ export async function predictRecord(t: TrainedModel, recordPath: string, options
   const { windows, peakIndex } = beatWindows(sig, at, { before: w.beforeSamples, after: w.afterSamples });
   const x = new Float32Array(windows.length * w.length);
   windows.forEach((win, i) => x.set(win, i * w.length));
+  const beats = t.sidecar.trainConfig.data.recordRelative ? recordRelative(x, windows.length, w.length, new Array<string>(windows.length).fill(base)) : x;
   let side: Float32Array | undefined;
   if (t.sidecar.normalization.side) {
     const rr = rrFeatures(peaks, fs0);
@@ -100,7 +103,7 @@ export async function predictRecord(t: TrainedModel, recordPath: string, options
     peakIndex.forEach((k, i) => rows.set([rr.preRR[k], rr.postRR[k], rr.localRR[k], rr.averageRR[k]], i * 4));
     side = rrSideFeatures(rows, peakIndex.length);
   }
-  return classify(t, x, windows.length, side, Array.from(peakIndex, (k) => peaks[k]));
+  return classify(t, beats, windows.length, side, Array.from(peakIndex, (k) => peaks[k]));
 }
 
 /**
@@ -113,8 +116,8 @@ export async function predictRecord(t: TrainedModel, recordPath: string, options
  */
 export async function predictCsv(t: TrainedModel, file: string): Promise<PredictedBeat[]> {
   const w = t.sidecar.window;
-  if (t.sidecar.normalization.side) {
-    throw new EcgInputError('the model takes RR-interval features, which a heartbeat CSV does not hold', { file }, 'a WFDB record for this model, or a model trained without rrFeatures');
+  if (t.sidecar.normalization.side || t.sidecar.trainConfig.data.recordRelative) {
+    throw new EcgInputError('the model takes RR-interval features or record-relative beats, which a heartbeat CSV does not hold', { file }, 'a WFDB record for this model, or a model trained without rrFeatures');
   }
   if (!fs.existsSync(file)) throw new EcgInputError('no such file', { file }, 'a heartbeat CSV or a WFDB record');
   const csv = readHeartbeatCsv(file, { length: w.length });

@@ -5,6 +5,7 @@ import { applyNormalizer, fitNormalizer, type NormParams } from '../signal';
 import { EcgInputError } from '../common/errors';
 import type { BeatArrays } from './beatArrays';
 import { capPerClass } from './capPerClass';
+import { recordRelative } from './recordRelative';
 import { RR_FEATURE_NAMES, rrSideFeatures } from './rrFeatures';
 import type { DataConfig, ProtocolChoice } from './trainConfig';
 
@@ -77,9 +78,9 @@ export function loadRunBeats(data: DataConfig, dir: string, protocols: ProtocolC
   });
 }
 
-function toArrays(ds: BeatDataset, side: Float32Array | undefined): BeatArrays {
-  // `side` holds the RR side features (n × 5) when the config asks for them.
-  return { x: ds.x, n: ds.n, length: ds.length, channels: 1, y: ds.y, side, sideFeatures: side ? side.length / Math.max(1, ds.n) : 0 };
+function toArrays(ds: BeatDataset, side: Float32Array | undefined, channels: number): BeatArrays {
+  // `side` holds the RR side features (n × 5) when the config asks for them; x already has its channels.
+  return { x: ds.x, n: ds.n, length: ds.length, channels, y: ds.y, side, sideFeatures: side ? side.length / Math.max(1, ds.n) : 0 };
 }
 
 function rows(x: Float32Array, n: number): Float32Array[] {
@@ -113,7 +114,11 @@ export function normalizeSet(set: BeatArrays, norm: Normalization): BeatArrays {
  *
  * @throws EcgInputError when a split leaves a side without beats
  */
-export function prepareProtocolData(all: BeatDataset, data: DataConfig, dir: string, protocol: ProtocolChoice, seed: number): ProtocolData {
+export function prepareProtocolData(loaded: BeatDataset, data: DataConfig, dir: string, protocol: ProtocolChoice, seed: number): ProtocolData {
+  // With recordRelative, every beat gets a second channel computed from its own record's beats
+  // (all of them, before any split: no labels are used, so no test label reaches training).
+  const channels = data.recordRelative ? 2 : 1;
+  const all: BeatDataset = data.recordRelative ? { ...loaded, x: recordRelative(loaded.x, loaded.n, loaded.length, loaded.record) } : loaded;
   const records = protocolRecords(data, dir, protocol);
   let trainRows: Int32Array;
   let testRows: Int32Array;
@@ -167,7 +172,7 @@ export function prepareProtocolData(all: BeatDataset, data: DataConfig, dir: str
     side: trainSide ? fitNormalizer('zscore', rows(trainSide, trainDs.n), { perFeature: true }) : null,
     sideFeatureNames: trainSide ? [...RR_FEATURE_NAMES] : [],
   };
-  const prepared = (ds: BeatDataset) => normalizeSet(toArrays(ds, side(ds)), normalization);
+  const prepared = (ds: BeatDataset) => normalizeSet(toArrays(ds, side(ds), channels), normalization);
   return {
     protocol,
     classes: [...all.classes],

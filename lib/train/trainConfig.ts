@@ -39,6 +39,8 @@ export interface DataConfig {
   validationBy: 'records' | 'beats';
   /** Add RR-interval features as a side input (de Chazal et al. 2004). */
   rrFeatures: boolean;
+  /** Add a second channel: each beat minus its record's median beat (unlabelled patient adaptation). */
+  recordRelative: boolean;
 }
 
 /** How the model is trained. */
@@ -119,6 +121,7 @@ export const TRAIN_CONFIG_SPEC: Spec = {
         validationFraction: { kind: 'number', min: 0, max: 1, maxExclusive: true },
         validationBy: { kind: 'string', oneOf: ['records', 'beats'] },
         rrFeatures: { kind: 'bool' },
+        recordRelative: { kind: 'bool' },
       },
     },
     model: MODEL_CONFIG_SPEC,
@@ -155,6 +158,7 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'model'> = {
     validationFraction: 0.15,
     validationBy: 'beats',
     rrFeatures: false,
+    recordRelative: false,
   },
   training: {
     epochs: 20,

@@ -55,7 +55,7 @@ describe('cli/predict and cli/evaluate', () => {
     fs.writeFileSync(csv, '0.1,0.2,0\n');
     const r = await capture(['predict', '--model', path.join(out, 'model'), csv]);
     assert.equal(r.code, 2);
-    assert.match(r.err, /RR-interval features/);
+    assert.match(r.err, /RR-interval features or record-relative/);
     assert.match((await capture(['predict', '--model', path.join(out, 'model'), '/nonexistent/rec'])).err, /no such record or CSV/);
   });
 
