@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchNormalization } from './layers/batchNormalization';
+import { lstm, bidirectional } from './layers/lstm';
 
 /** The three models the engine benchmark measures (issue 6): beats of 187×1, 5 classes. */
 export type ReferenceModelName = 'cnn' | 'cnnBilstm' | 'lstm';
@@ -19,7 +20,8 @@ function convBlock(filters: number, seed: number, batchNorm: boolean): tf.layers
 }
 
 /**
- * Builds one of the benchmark's reference models with seeded initial weights (uncompiled):
+ * Builds one of the benchmark's reference models with seeded initial weights (uncompiled), from
+ * the engine's fused drop-ins for batch normalisation and LSTM (same maths as the stock layers):
  * cnn = 2×[Conv1D(32|64,5,same)–BN–ReLU–MaxPool(2)] → GlobalAveragePooling1D → Dense(5);
  * cnnBilstm = the same two blocks, Conv1D(64,5,same)–ReLU–MaxPool(2), BiLSTM(32), Dense(5);
  * lstm = LSTM(64) → Dense(5).
@@ -42,12 +44,12 @@ export function referenceModel(name: ReferenceModelName, seed: number): tf.Layer
   } else if (name === 'cnnBilstm') {
     apply(convBlock(64, seed + 2, false));
     apply([
-      tf.layers.bidirectional({
-        layer: tf.layers.lstm({ units: 32, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }) }) as tf.RNN,
+      bidirectional({
+        layer: lstm({ units: 32, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }) }) as tf.RNN,
       }),
     ]);
   } else {
-    apply([tf.layers.lstm({ units: 64, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }) })]);
+    apply([lstm({ units: 64, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }) })]);
   }
   apply([tf.layers.dense({ units: classes, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }) })]);
   return tf.model({ inputs: input, outputs: h, name: `reference-${name}` });

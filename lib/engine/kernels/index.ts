@@ -6,13 +6,14 @@ import { tileWasm } from './tile';
 import { fusedBatchNormWasm } from './fusedBatchNorm';
 import { identityWasm } from './identity';
 import { matMulWasm } from './matMul';
+import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
 
 /** The kernels the project adds to (or replaces in) each backend. */
 function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
   // Kernels the project's own ops call exist on both backends whichever is chosen, so results on
   // wasm and cpu can be compared in one process.
-  const host = [...channelMomentsKernels, ...batchNormGradSumsKernels];
+  const host = [...channelMomentsKernels, ...batchNormGradSumsKernels, ...lstmForwardKernels, ...lstmBackwardKernels];
   if (backend === 'cpu') return host;
   // Replacements that fall back to the original for cases they do not cover keep a reference to
   // it, taken before it is unregistered (and not taken twice when registering again).

@@ -1,0 +1,234 @@
+import type { KernelConfig, TensorInfo, NamedAttrMap, DataType } from '@tensorflow/tfjs';
+import { heapF32, wasmMatMul, type WasmBackend } from './wasmBackend';
+
+/**
+ * A scratch buffer of a kernel, and matrix products between them: on wasm, buffers are wasm
+ * tensors so that products run on XNNPACK; on cpu, plain arrays and a JS product.
+ */
+interface Workspace {
+  alloc(n: number): number;
+  input(t: TensorInfo): number;
+  /** Views; valid until the next alloc or matmul. */
+  view(buf: number): Float32Array;
+  /** out = a [m,k] · b [k,n]. */
+  matmul(a: number, b: number, out: number, m: number, k: number, n: number): void;
+  /** The first `count` buffers allocated become the kernel's outputs; the rest are freed. */
+  finish(shapes: number[][], count: number): TensorInfo[];
+}
+
+function wasmWorkspace(backend: WasmBackend): Workspace {
+  const infos: TensorInfo[] = [];
+  const owned: boolean[] = [];
+  const views: (Float32Array | undefined)[] = [];
+  return {
+    alloc(n) {
+      infos.push(backend.makeOutput([n], 'float32'));
+      owned.push(true);
+      views.fill(undefined); // the heap may have grown
+      return infos.length - 1;
+    },
+    input(t) {
+      infos.push(t);
+      owned.push(false);
+      return infos.length - 1;
+    },
+    view(buf) {
+      return (views[buf] ??= heapF32(backend, infos[buf]));
+    },
+    matmul(a, b, out, m, k, n) {
+      wasmMatMul(backend, infos[a], infos[b], infos[out], m, k, n);
+      // XNNPACK allocates (packed weights) and may grow the heap, detaching every view.
+      views.fill(undefined);
+    },
+    finish(shapes, count) {
+      const outs: TensorInfo[] = [];
+      let o = 0;
+      for (let i = 0; i < infos.length; i++) {
+        if (!owned[i]) continue;
+        if (o < count) outs.push({ ...infos[i], shape: shapes[o++] });
+        else backend.disposeData(infos[i].dataId);
+      }
+      return outs;
+    },
+  };
+}
+
+interface CpuBackend {
+  data: { get(dataId: object): { values: Float32Array } };
+  makeTensorInfo(shape: number[], dtype: DataType, values?: Float32Array): TensorInfo;
+}
+
+function cpuWorkspace(backend: CpuBackend): Workspace {
+  const arrays: Float32Array[] = [];
+  const owned: boolean[] = [];
+  return {
+    alloc(n) {
+      arrays.push(new Float32Array(n));
+      owned.push(true);
+      return arrays.length - 1;
+    },
+    input(t) {
+      arrays.push(backend.data.get(t.dataId).values);
+      owned.push(false);
+      return arrays.length - 1;
+    },
+    view: (buf) => arrays[buf],
+    matmul(a, b, out, m, k, n) {
+      const A = arrays[a], B = arrays[b], O = arrays[out];
+      O.fill(0, 0, m * n);
+      for (let i = 0; i < m; i++) {
+        for (let p = 0; p < k; p++) {
+          const v = A[i * k + p];
+          for (let j = 0; j < n; j++) O[i * n + j] += v * B[p * n + j];
+        }
+      }
+    },
+    finish(shapes, count) {
+      const outs: TensorInfo[] = [];
+      let o = 0;
+      for (let i = 0; i < arrays.length && o < count; i++) {
+        if (owned[i]) outs.push(backend.makeTensorInfo(shapes[o], 'float32', arrays[i].subarray(0, shapes[o].reduce((x, y) => x * y, 1))));
+        if (owned[i]) o++;
+      }
+      return outs;
+    },
+  };
+}
+
+/** Gate activation and its derivative from the activated value (Keras' hardSigmoid: clip(0.2z + 0.5, 0, 1)). */
+const act = (z: number, hard: boolean): number => (hard ? Math.min(1, Math.max(0, 0.2 * z + 0.5)) : 1 / (1 + Math.exp(-z)));
+const actGrad = (a: number, hard: boolean): number => (hard ? (a > 0 && a < 1 ? 0.2 : 0) : a * (1 - a));
+
+function transposeInto(src: Float32Array, dst: Float32Array, rows: number, cols: number): void {
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c];
+}
+
+/**
+ * Forward pass of an LSTM over a whole sequence (Hochreiter & Schmidhuber 1997, with Keras' gate
+ * order i, f, c, o and h = o·tanh(c)): x [B,T,D] → all hidden states H, cell states C and
+ * activated gates G [B,T,4U] (kept for the backward pass). The input projection of all steps is
+ * one product; each step adds h·U.
+ */
+function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent: TensorInfo, bias: TensorInfo, hard: boolean): TensorInfo[] {
+  const [B, T, D] = x.shape;
+  const U = recurrent.shape[0];
+  const G4 = 4 * U;
+  const H = ws.alloc(B * T * U), C = ws.alloc(B * T * U), G = ws.alloc(B * T * G4);
+  const XW = ws.alloc(B * T * G4), hPrev = ws.alloc(B * U), Z = ws.alloc(B * G4);
+  const xi = ws.input(x), ki = ws.input(kernel), ri = ws.input(recurrent), bi = ws.input(bias);
+  ws.matmul(xi, ki, XW, B * T, D, G4);
+  ws.view(hPrev).fill(0);
+  for (let t = 0; t < T; t++) {
+    ws.matmul(hPrev, ri, Z, B, U, G4);
+    const h = ws.view(H), c = ws.view(C), g = ws.view(G), xw = ws.view(XW), hp = ws.view(hPrev), z = ws.view(Z), b = ws.view(bi);
+    for (let n = 0; n < B; n++) {
+      const row = n * T + t;
+      const zo = n * G4, xo = row * G4, so = row * U;
+      for (let u = 0; u < U; u++) {
+        const i = act(z[zo + u] + xw[xo + u] + b[u], hard);
+        const f = act(z[zo + U + u] + xw[xo + U + u] + b[U + u], hard);
+        const gg = Math.tanh(z[zo + 2 * U + u] + xw[xo + 2 * U + u] + b[2 * U + u]);
+        const o = act(z[zo + 3 * U + u] + xw[xo + 3 * U + u] + b[3 * U + u], hard);
+        const cPrev = t > 0 ? c[so - U + u] : 0;
+        const cc = f * cPrev + i * gg;
+        const hh = o * Math.tanh(cc);
+        c[so + u] = cc;
+        h[so + u] = hh;
+        hp[n * U + u] = hh;
+        g[xo + u] = i;
+        g[xo + U + u] = f;
+        g[xo + 2 * U + u] = gg;
+        g[xo + 3 * U + u] = o;
+      }
+    }
+  }
+  return ws.finish([[B, T, U], [B, T, U], [B, T, G4]], 3);
+}
+
+/**
+ * Backpropagation through time for lstmForward: from dH (gradient of every hidden state) to the
+ * gradients of x, kernel, recurrent kernel and bias. Per step only the gate arithmetic and
+ * dz·Uᵀ; the weight gradients are three products over all steps at the end.
+ */
+function lstmBackward(
+  ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent: TensorInfo, Hs: TensorInfo, Cs: TensorInfo, Gs: TensorInfo, dHs: TensorInfo, hard: boolean,
+): TensorInfo[] {
+  const [B, T, D] = x.shape;
+  const U = recurrent.shape[0];
+  const G4 = 4 * U;
+  const DX = ws.alloc(B * T * D), DK = ws.alloc(D * G4), DR = ws.alloc(U * G4), DB = ws.alloc(G4);
+  const DZ = ws.alloc(B * T * G4), dzT = ws.alloc(B * G4), dhNext = ws.alloc(B * U), UT = ws.alloc(G4 * U);
+  const HprevT = ws.alloc(U * B * T), XT = ws.alloc(D * B * T), KT = ws.alloc(G4 * D);
+  const xi = ws.input(x), ki = ws.input(kernel), ri = ws.input(recurrent);
+  const hi = ws.input(Hs), ci = ws.input(Cs), gi = ws.input(Gs), dhi = ws.input(dHs);
+  transposeInto(ws.view(ri), ws.view(UT), U, G4);
+  const dcNext = new Float64Array(B * U);
+  ws.view(dhNext).fill(0);
+  for (let t = T - 1; t >= 0; t--) {
+    const c = ws.view(ci), g = ws.view(gi), dH = ws.view(dhi), dz = ws.view(DZ), dzt = ws.view(dzT), dhn = ws.view(dhNext);
+    for (let n = 0; n < B; n++) {
+      const row = n * T + t;
+      const so = row * U, go = row * G4, to = n * G4;
+      for (let u = 0; u < U; u++) {
+        const i = g[go + u], f = g[go + U + u], gg = g[go + 2 * U + u], o = g[go + 3 * U + u];
+        const tc = Math.tanh(c[so + u]);
+        const dh = dH[so + u] + dhn[n * U + u];
+        const dc = dcNext[n * U + u] + dh * o * (1 - tc * tc);
+        const cPrev = t > 0 ? c[so - U + u] : 0;
+        const di = dc * gg * actGrad(i, hard);
+        const df = dc * cPrev * actGrad(f, hard);
+        const dg = dc * i * (1 - gg * gg);
+        const dox = dh * tc * actGrad(o, hard);
+        dcNext[n * U + u] = dc * f;
+        dz[go + u] = di;
+        dz[go + U + u] = df;
+        dz[go + 2 * U + u] = dg;
+        dz[go + 3 * U + u] = dox;
+        dzt[to + u] = di;
+        dzt[to + U + u] = df;
+        dzt[to + 2 * U + u] = dg;
+        dzt[to + 3 * U + u] = dox;
+      }
+    }
+    if (t > 0) ws.matmul(dzT, UT, dhNext, B, G4, U);
+  }
+  // Weight gradients over all steps: dR = Hprevᵀ·DZ, dK = Xᵀ·DZ, db = Σ DZ, dX = DZ·Kᵀ.
+  const h = ws.view(hi), hpt = ws.view(HprevT), xv = ws.view(xi), xt = ws.view(XT);
+  const M = B * T;
+  for (let r = 0; r < M; r++) {
+    const first = r % T === 0;
+    for (let u = 0; u < U; u++) hpt[u * M + r] = first ? 0 : h[(r - 1) * U + u];
+  }
+  transposeInto(xv, xt, M, D);
+  transposeInto(ws.view(ki), ws.view(KT), D, G4);
+  const dzv = ws.view(DZ);
+  const acc = new Float64Array(G4);
+  for (let r = 0; r < M; r++) for (let j = 0; j < G4; j++) acc[j] += dzv[r * G4 + j];
+  const db = ws.view(DB);
+  for (let j = 0; j < G4; j++) db[j] = acc[j];
+  ws.matmul(HprevT, DZ, DR, U, M, G4);
+  ws.matmul(XT, DZ, DK, D, M, G4);
+  ws.matmul(DZ, KT, DX, M, G4, D);
+  return ws.finish([[B, T, D], [D, G4], [U, G4], [G4]], 4);
+}
+
+type Args = { inputs: Record<string, TensorInfo>; backend: unknown; attrs: NamedAttrMap };
+
+function configs(name: string, body: (ws: Workspace, a: Args) => TensorInfo[]): KernelConfig[] {
+  const wasm = (a: Args) => body(wasmWorkspace(a.backend as WasmBackend), a);
+  const cpu = (a: Args) => body(cpuWorkspace(a.backend as CpuBackend), a);
+  return [
+    { kernelName: name, backendName: 'wasm', kernelFunc: wasm as unknown as KernelConfig['kernelFunc'] },
+    { kernelName: name, backendName: 'cpu', kernelFunc: cpu as unknown as KernelConfig['kernelFunc'] },
+  ];
+}
+
+/** 'EcgLstmForward' (x, kernel, recurrentKernel, bias; attrs hardSigmoid) → [H, C, G]. */
+export const lstmForwardKernels = configs('EcgLstmForward', (ws, a) =>
+  lstmForward(ws, a.inputs.x, a.inputs.kernel, a.inputs.recurrentKernel, a.inputs.bias, Boolean(a.attrs.hardSigmoid)),
+);
+
+/** 'EcgLstmBackward' (x, kernel, recurrentKernel, h, c, gates, dh; attrs hardSigmoid) → [dx, dKernel, dRecurrentKernel, dBias]. */
+export const lstmBackwardKernels = configs('EcgLstmBackward', (ws, a) =>
+  lstmBackward(ws, a.inputs.x, a.inputs.kernel, a.inputs.recurrentKernel, a.inputs.h, a.inputs.c, a.inputs.gates, a.inputs.dh, Boolean(a.attrs.hardSigmoid)),
+);
