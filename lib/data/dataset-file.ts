@@ -113,7 +113,7 @@ export function loadDataset<T = Record<string, unknown>>(base: string): T {
     if (!(spec.offset >= HEADER_BYTES && spec.offset + byteLength <= bin.length)) {
       throw new EcgInputError(`bytes ${spec.offset}..${spec.offset + byteLength} outside the file`, { file: binFile, at: `key arrays.${key}` }, `within ${bin.length} bytes`);
     }
-    out[key] = new Ctor(bin.buffer.slice(bin.byteOffset + spec.offset, bin.byteOffset + spec.offset + byteLength));
+    out[key] = new Ctor((bin.buffer as ArrayBuffer).slice(bin.byteOffset + spec.offset, bin.byteOffset + spec.offset + byteLength));
   }
   const x = out.x as Typed | undefined;
   if (x && typeof out.n === 'number' && typeof out.length === 'number' && x.length !== out.n * out.length) {
