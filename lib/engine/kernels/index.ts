@@ -6,6 +6,7 @@ import { tileWasm } from './tile';
 import { fusedBatchNormWasm } from './fusedBatchNorm';
 import { identityWasm } from './identity';
 import { matMulWasm } from './matMul';
+import { reverseWasm } from './reverse';
 import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
 
@@ -27,7 +28,7 @@ function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
     return k;
   };
   const fbn = keep('FusedBatchNorm');
-  const list = [conv2dBackpropFilterWasm, conv2dBackpropInputWasm, maxPoolGradWasm, tileWasm, identityWasm, fusedBatchNormWasm(fbn), ...host];
+  const list = [conv2dBackpropFilterWasm, conv2dBackpropInputWasm, maxPoolGradWasm, tileWasm, identityWasm, reverseWasm, fusedBatchNormWasm(fbn), ...host];
   for (const name of ['BatchMatMul', '_FusedMatMul']) {
     const k = keep(name);
     if (k) list.push(matMulWasm(k));
