@@ -7,6 +7,7 @@ import { fusedBatchNormWasm } from './fusedBatchNorm';
 import { identityWasm } from './identity';
 import { matMulWasm } from './matMul';
 import { reverseWasm } from './reverse';
+import { sumWasm, meanWasm } from './reduce';
 import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
 
@@ -33,6 +34,10 @@ function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
     const k = keep(name);
     if (k) list.push(matMulWasm(k));
   }
+  const sum = keep('Sum');
+  if (sum) list.push(sumWasm(sum));
+  const mean = keep('Mean');
+  if (mean) list.push(meanWasm(mean));
   for (const k of list) replacements.add(k.kernelFunc);
   return list;
 }
