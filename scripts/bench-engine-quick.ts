@@ -2,11 +2,12 @@
 // a fixed number of steps, to compare settings (e.g. ECG_WASM_THREADS) and check determinism.
 import { initBackend, describeBackend, tf } from '../lib/engine';
 import { referenceModel, type ReferenceModelName } from '../lib/engine/referenceModels';
+import { adam } from '../lib/engine/fusedAdam';
 (async () => {
   const info = await initBackend();
   const which = (process.argv[2] ?? 'cnn') as ReferenceModelName;
   const m = referenceModel(which, 1);
-  m.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
+  m.compile({ optimizer: process.env.STOCK_ADAM ? tf.train.adam(1e-3) : adam(1e-3), loss: 'categoricalCrossentropy' });
   const x = tf.randomNormal([64, 187, 1], 0, 1, 'float32', 7);
   const y = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 5), 'int32'), 5);
   let loss = 0;

@@ -8,6 +8,7 @@ import { identityWasm } from './identity';
 import { matMulWasm } from './matMul';
 import { reverseWasm } from './reverse';
 import { sumWasm, meanWasm } from './reduce';
+import { adamUpdateKernels } from './adamKernels';
 import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
 
@@ -15,7 +16,7 @@ import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKern
 function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
   // Kernels the project's own ops call exist on both backends whichever is chosen, so results on
   // wasm and cpu can be compared in one process.
-  const host = [...channelMomentsKernels, ...batchNormGradSumsKernels, ...lstmForwardKernels, ...lstmBackwardKernels];
+  const host = [...channelMomentsKernels, ...batchNormGradSumsKernels, ...lstmForwardKernels, ...lstmBackwardKernels, ...adamUpdateKernels];
   if (backend === 'cpu') return host;
   // Replacements that fall back to the original for cases they do not cover keep a reference to
   // it, taken before it is unregistered (and not taken twice when registering again).
