@@ -1,4 +1,10 @@
-/** The tfjs engine: which backend runs, and the kernels the project adds to it. */
+/** The tfjs engine: which backend runs, the kernels the project adds to it, and fast drop-ins. */
 export { initBackend, describeBackend, type BackendInfo, type BackendName } from './backend';
 export { registerExtraKernels } from './kernels';
+export { batchNormalization, batchNormTraining, FusedBatchNormalization, hasFusedBatchNorm } from './layers/batchNormalization';
+export { lstm, bidirectional, lstmSequence, FusedLSTM, hasFusedLstm } from './layers/lstm';
+export { adam, FusedAdamOptimizer } from './fusedAdam';
+export { referenceModel, REFERENCE_MODELS, REFERENCE_INPUT, type ReferenceModelName } from './referenceModels';
+export { benchReferenceModels, type BenchOptions, type ModelThroughput } from './benchmark';
+export { prepareWasmThreads, wasmThreadsWanted } from './wasmThreads';
 export * as tf from '@tensorflow/tfjs';
