@@ -15,6 +15,8 @@ import { initBackend, tf } from '../lib/engine';
   t('bpFilter L1', () => rk('Conv2DBackpropFilter', { x: x1, dy: dy1 }, { filterShape: [1,5,1,32], strides: 1, pad: 'same', dataFormat: 'NHWC' }));
   t('bpFilter L2', () => rk('Conv2DBackpropFilter', { x: x2, dy: dy2 }, { filterShape: [1,5,32,64], strides: 1, pad: 'same', dataFormat: 'NHWC' }));
   t('bpInput L2', () => rk('Conv2DBackpropInput', { dy: dy2, filter: w2 }, { inputShape: [64,1,93,32], strides: 1, pad: 'same', dataFormat: 'NHWC' }));
+  const w1 = tf.randomNormal([1, 5, 1, 32]);
+  t('conv fwd L1', () => tf.conv2d(x1 as tf.Tensor4D, w1 as tf.Tensor4D, 1, 'same'));
   t('conv fwd L2 fresh filter', () => { const w = tf.clone(w2); const r = tf.conv2d(x2 as tf.Tensor4D, tf.add(w, 0) as tf.Tensor4D, 1, 'same'); w.dispose(); return r; });
   t('conv fwd 64->32', () => tf.conv2d(dy2 as tf.Tensor4D, w2T as tf.Tensor4D, 1, 'same'));
   t('conv fwd L2', () => tf.conv2d(x2 as tf.Tensor4D, w2 as tf.Tensor4D, 1, 'same'));

@@ -3,6 +3,7 @@
 // Usage: npx tsx scripts/bench-engine-profile.ts [cnn|cnnBilstm|lstm] [runs]
 import { initBackend, tf } from '../lib/engine';
 import { referenceModel, type ReferenceModelName } from '../lib/engine/referenceModels';
+import { adam } from '../lib/engine/fusedAdam';
 
 async function profile(label: string, runs: number, f: () => unknown): Promise<void> {
   const best = new Map<string, { ms: number; n: number }>();
@@ -35,7 +36,7 @@ async function profile(label: string, runs: number, f: () => unknown): Promise<v
   const which = (process.argv[2] ?? 'cnn') as ReferenceModelName;
   const runs = Number(process.argv[3] ?? 5);
   const m = referenceModel(which, 1);
-  m.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
+  m.compile({ optimizer: adam(1e-3), loss: 'categoricalCrossentropy' });
   const x = tf.randomNormal([64, 187, 1]);
   const y = tf.oneHot(tf.randomUniform([64], 0, 5, 'int32'), 5);
   for (let i = 0; i < 3; i++) await m.trainOnBatch(x, y);

@@ -74,7 +74,8 @@ describe('engine/layers/lstm', () => {
     const back = {
       x: inputs.x, kernel: inputs.kernel, recurrentKernel: inputs.recurrentKernel,
       h: { values: fw.values.slice(0, n), shape: [B, T, U] }, c: { values: fw.values.slice(n, 2 * n), shape: [B, T, U] },
-      gates: { values: fw.values.slice(2 * n), shape: [B, T, 4 * U] }, dh: randomTensor(rng, [B, T, U]),
+      gates: { values: fw.values.slice(2 * n, 6 * n), shape: [B, T, 4 * U] }, tanhC: { values: fw.values.slice(6 * n), shape: [B, T, U] },
+      dh: randomTensor(rng, [B, T, U]),
     };
     const want = runKernelOn('cpu', 'EcgLstmBackward', back, { hardSigmoid: false });
     assert.ok(maxRelError(runKernelOn('wasm', 'EcgLstmBackward', back, { hardSigmoid: false }).values, want.values) < 1e-5);

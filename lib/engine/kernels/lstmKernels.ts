@@ -121,14 +121,14 @@ function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent
   const [B, T, D] = x.shape;
   const U = recurrent.shape[0];
   const G4 = 4 * U;
-  const H = ws.alloc(B * T * U), C = ws.alloc(B * T * U), G = ws.alloc(B * T * G4);
+  const H = ws.alloc(B * T * U), C = ws.alloc(B * T * U), G = ws.alloc(B * T * G4), TC = ws.alloc(B * T * U);
   const XW = ws.alloc(B * T * G4), hPrev = ws.alloc(B * U), Z = ws.alloc(B * G4);
   const xi = ws.input(x), ki = ws.input(kernel), ri = ws.input(recurrent), bi = ws.input(bias);
   ws.matmul(xi, ki, XW, B * T, D, G4);
   ws.view(hPrev).fill(0);
   for (let t = 0; t < T; t++) {
     ws.matmul(hPrev, ri, Z, B, U, G4);
-    const h = ws.view(H), c = ws.view(C), g = ws.view(G), xw = ws.view(XW), hp = ws.view(hPrev), z = ws.view(Z), b = ws.view(bi);
+    const h = ws.view(H), c = ws.view(C), g = ws.view(G), tcv = ws.view(TC), xw = ws.view(XW), hp = ws.view(hPrev), z = ws.view(Z), b = ws.view(bi);
     for (let n = 0; n < B; n++) {
       const row = n * T + t;
       const zo = n * G4, xo = row * G4, so = row * U;
@@ -139,8 +139,10 @@ function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent
         const o = act(z[zo + 3 * U + u] + xw[xo + 3 * U + u] + b[3 * U + u], hard);
         const cPrev = t > 0 ? c[so - U + u] : 0;
         const cc = f * cPrev + i * gg;
-        const hh = o * Math.tanh(cc);
+        const tc = Math.tanh(cc);
+        const hh = o * tc;
         c[so + u] = cc;
+        tcv[so + u] = tc;
         h[so + u] = hh;
         hp[n * U + u] = hh;
         g[xo + u] = i;
@@ -150,7 +152,7 @@ function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent
       }
     }
   }
-  return ws.finish([[B, T, U], [B, T, U], [B, T, G4]], 3);
+  return ws.finish([[B, T, U], [B, T, U], [B, T, G4], [B, T, U]], 4);
 }
 
 /**
@@ -159,7 +161,8 @@ function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent
  * dz·Uᵀ; the weight gradients are three products over all steps at the end.
  */
 function lstmBackward(
-  ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent: TensorInfo, Hs: TensorInfo, Cs: TensorInfo, Gs: TensorInfo, dHs: TensorInfo, hard: boolean,
+  ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent: TensorInfo, Hs: TensorInfo, Cs: TensorInfo, Gs: TensorInfo, TCs: TensorInfo,
+  dHs: TensorInfo, hard: boolean,
 ): TensorInfo[] {
   const [B, T, D] = x.shape;
   const U = recurrent.shape[0];
@@ -168,18 +171,18 @@ function lstmBackward(
   const DZ = ws.alloc(B * T * G4), dzT = ws.alloc(B * G4), dhNext = ws.alloc(B * U), UT = ws.alloc(G4 * U);
   const HprevT = ws.alloc(U * B * T), XT = ws.alloc(D * B * T), KT = ws.alloc(G4 * D);
   const xi = ws.input(x), ki = ws.input(kernel), ri = ws.input(recurrent);
-  const hi = ws.input(Hs), ci = ws.input(Cs), gi = ws.input(Gs), dhi = ws.input(dHs);
+  const hi = ws.input(Hs), ci = ws.input(Cs), gi = ws.input(Gs), tci = ws.input(TCs), dhi = ws.input(dHs);
   transposeInto(ws.view(ri), ws.view(UT), U, G4);
   const dcNext = new Float64Array(B * U);
   ws.view(dhNext).fill(0);
   for (let t = T - 1; t >= 0; t--) {
-    const c = ws.view(ci), g = ws.view(gi), dH = ws.view(dhi), dz = ws.view(DZ), dzt = ws.view(dzT), dhn = ws.view(dhNext);
+    const c = ws.view(ci), g = ws.view(gi), tcv = ws.view(tci), dH = ws.view(dhi), dz = ws.view(DZ), dzt = ws.view(dzT), dhn = ws.view(dhNext);
     for (let n = 0; n < B; n++) {
       const row = n * T + t;
       const so = row * U, go = row * G4, to = n * G4;
       for (let u = 0; u < U; u++) {
         const i = g[go + u], f = g[go + U + u], gg = g[go + 2 * U + u], o = g[go + 3 * U + u];
-        const tc = Math.tanh(c[so + u]);
+        const tc = tcv[so + u];
         const dh = dH[so + u] + dhn[n * U + u];
         const dc = dcNext[n * U + u] + dh * o * (1 - tc * tc);
         const cPrev = t > 0 ? c[so - U + u] : 0;
@@ -231,12 +234,15 @@ function configs(name: string, body: (ws: Workspace, a: Args) => TensorInfo[]): 
   ];
 }
 
-/** 'EcgLstmForward' (x, kernel, recurrentKernel, bias; attrs hardSigmoid) → [H, C, G]. */
+/** 'EcgLstmForward' (x, kernel, recurrentKernel, bias; attrs hardSigmoid) → [H, C, G, tanh C]. */
 export const lstmForwardKernels = configs('EcgLstmForward', (ws, a) =>
   lstmForward(ws, a.inputs.x, a.inputs.kernel, a.inputs.recurrentKernel, a.inputs.bias, Boolean(a.attrs.hardSigmoid)),
 );
 
-/** 'EcgLstmBackward' (x, kernel, recurrentKernel, h, c, gates, dh; attrs hardSigmoid) → [dx, dKernel, dRecurrentKernel, dBias]. */
+/** 'EcgLstmBackward' (x, kernel, recurrentKernel, h, c, gates, tanhC, dh; attrs hardSigmoid) → [dx, dKernel, dRecurrentKernel, dBias]. */
 export const lstmBackwardKernels = configs('EcgLstmBackward', (ws, a) =>
-  lstmBackward(ws, a.inputs.x, a.inputs.kernel, a.inputs.recurrentKernel, a.inputs.h, a.inputs.c, a.inputs.gates, a.inputs.dh, Boolean(a.attrs.hardSigmoid)),
+  lstmBackward(
+    ws, a.inputs.x, a.inputs.kernel, a.inputs.recurrentKernel, a.inputs.h, a.inputs.c, a.inputs.gates, a.inputs.tanhC, a.inputs.dh,
+    Boolean(a.attrs.hardSigmoid),
+  ),
 );

@@ -16,14 +16,14 @@ export function hasFusedLstm(): boolean {
  */
 export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKernel: tf.Tensor2D, bias: tf.Tensor1D, hardSigmoid: boolean): tf.Tensor3D {
   const op = tf.customGrad(((xs: tf.Tensor, k: tf.Tensor, r: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
-    const [h, c, gates] = tf.engine().runKernel('EcgLstmForward', { x: xs, kernel: k, recurrentKernel: r, bias: b }, { hardSigmoid }) as tf.Tensor[];
-    save([xs, k, r, h, c, gates]);
+    const [h, c, gates, tanhC] = tf.engine().runKernel('EcgLstmForward', { x: xs, kernel: k, recurrentKernel: r, bias: b }, { hardSigmoid }) as tf.Tensor[];
+    save([xs, k, r, h, c, gates, tanhC]);
     return {
       value: h,
       gradFunc: (dh: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, sk, sr, sh, sc, sg] = saved;
+        const [sx, sk, sr, sh, sc, sg, stc] = saved;
         return tf.engine().runKernel(
-          'EcgLstmBackward', { x: sx, kernel: sk, recurrentKernel: sr, h: sh, c: sc, gates: sg, dh }, { hardSigmoid },
+          'EcgLstmBackward', { x: sx, kernel: sk, recurrentKernel: sr, h: sh, c: sc, gates: sg, tanhC: stc, dh }, { hardSigmoid },
         ) as tf.Tensor[];
       },
     };
