@@ -1,4 +1,5 @@
 import { bandpass } from './bandpass';
+import { flutterEpisodes } from './flutter-episodes';
 import { isConstant } from './pan-tompkins';
 import { dominantMaxima, fivePointDerivative, movingWindowEnergy } from './qrs-transforms';
 import { assertFinite, assertPositive, type Samples } from './samples';
@@ -12,6 +13,8 @@ export interface DetectOptions {
   threshold?: number;
   /** A candidate within 300 ms before a larger one whose slope is below this fraction of its slope is a P wave; default 0.8. */
   pWaveSlope?: number;
+  /** Drop detections inside the ventricular flutter episodes {@link flutterEpisodes} finds; default true. */
+  suppressFlutter?: boolean;
 }
 
 /**
@@ -24,7 +27,9 @@ export interface DetectOptions {
  * (a candidate less steep than 0.8 × a larger candidate under 300 ms later is its P wave), the
  * median of the last 8 RR intervals for the search-back limit (1.66 × the median; the search
  * applies the T- and P-wave tests too), and each R peak moved onto the signal's true extremum:
- * the sample farthest from the chord across ±50 ms of the band-passed peak. Works at any fsHz.
+ * the sample farthest from the chord across ±50 ms of the band-passed peak. Detections inside
+ * sustained sinusoid-like high-rate activity ({@link flutterEpisodes}: ventricular flutter, whose
+ * waves are not beats) are dropped. Works at any fsHz.
  *
  * @example detectRPeaks(readRecord('data/mitdb/100').signals[0].mV, 360).length // => 2273
  * @throws EcgInputError for a non-positive fsHz or a NaN or infinite sample (naming its index)
@@ -129,7 +134,15 @@ export function detectRPeaks(samples: Samples, fsHz: number, options: DetectOpti
     }
   }
   searchBack(n + refractory);
-  return refineToExtremum(samples, Int32Array.from(qrs), Math.round(0.05 * fsHz));
+  const peaks = refineToExtremum(samples, Int32Array.from(qrs), Math.round(0.05 * fsHz));
+  if (options.suppressFlutter === false) return peaks;
+  const episodes = flutterEpisodes(samples, fsHz);
+  if (episodes.length === 0) return peaks;
+  let ep = 0;
+  return peaks.filter((p) => {
+    while (ep < episodes.length && episodes[ep][1] < p) ep++;
+    return !(ep < episodes.length && p >= episodes[ep][0]);
+  });
 }
 
 /**

@@ -18,3 +18,5 @@ export { beatWindows, splitWindows, WINDOW_PRESETS, type WindowSpec } from './be
 export { heartbeatCsvBeats, HEARTBEAT_CSV_HZ, HEARTBEAT_CSV_LENGTH } from './heartbeat-csv-beats';
 export { fitNormalizer, applyNormalizer, type NormParams, type FitOptions } from './normalize';
 export { rrFeatures, type RrFeatures } from './rr-features';
+export { flutterEpisodes, type FlutterOptions } from './flutter-episodes';
+export { vfFilterLeakage, thresholdCrossingFraction, type VfLeakage } from './vf-features';
