@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo, NamedAttrMap } from '@tensorflow/tfjs';
-import { shapeBytes, wasmFunction, wasmId, type WasmBackend } from './wasmBackend';
+import { wasmTranspose, type WasmBackend } from './wasmBackend';
 
 /** Swaps the last two axes of `t` into a new tensor with the wasm backend's Transpose. */
 function transposeLastTwo(backend: WasmBackend, t: TensorInfo): TensorInfo {
@@ -7,8 +7,7 @@ function transposeLastTwo(backend: WasmBackend, t: TensorInfo): TensorInfo {
   const perm = t.shape.map((_, i) => (i < r - 2 ? i : i === r - 2 ? r - 1 : r - 2));
   const outShape = perm.map((p) => t.shape[p]);
   const out = backend.makeOutput(outShape, t.dtype);
-  const f = wasmFunction(backend, 'Transpose', ['number', 'array', 'number', 'number', 'number', 'array', 'number']);
-  f(wasmId(backend, t), shapeBytes(t.shape), r, 0 /* float32 */, wasmId(backend, out), shapeBytes(perm), r);
+  wasmTranspose(backend, t, t.shape, perm, out);
   return out;
 }
 

@@ -110,3 +110,24 @@ export function wasmBinary(
   const f = wasmFunction(backend, op, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number']);
   f(wasmId(backend, a), shapeBytes(aShape), aShape.length, wasmId(backend, b), shapeBytes(bShape), bShape.length, 0, wasmId(backend, out));
 }
+
+/**
+ * out = x transposed by `perm`, float32, by the wasm backend's C Transpose. Axes of length 1 are
+ * dropped first (as tfjs does), since the C kernel is faster at lower rank.
+ *
+ * @example wasmTranspose(backend, x, [1, 0], out) // out = xᵀ for a matrix x
+ */
+export function wasmTranspose(backend: WasmBackend, x: TensorInfo, shape: readonly number[], perm: readonly number[], out: TensorInfo): void {
+  const keep = shape.map((s) => s !== 1);
+  const newIndex: number[] = [];
+  let k = 0;
+  for (let d = 0; d < shape.length; d++) newIndex.push(keep[d] ? k++ : -1);
+  const rShape = shape.filter((_, d) => keep[d]);
+  const rPerm = perm.filter((p) => keep[p]).map((p) => newIndex[p]);
+  const f = wasmFunction(backend, 'Transpose', ['number', 'array', 'number', 'number', 'number', 'array', 'number']);
+  if (rShape.length === 0) {
+    f(wasmId(backend, x), shapeBytes([1]), 1, 0, wasmId(backend, out), shapeBytes([0]), 1);
+    return;
+  }
+  f(wasmId(backend, x), shapeBytes(rShape), rShape.length, 0 /* float32 */, wasmId(backend, out), shapeBytes(rPerm), rPerm.length);
+}
