@@ -75,17 +75,28 @@ export function flutterEpisodes(samples: Samples, fsHz: number, options: Flutter
   const count = blocks - blocksPerWindow + 1;
   if (count <= 0) return [];
   const span = blocksPerWindow * step;
-  const levels = [0.2, 0.4, 0.8];
   const blockMax = new Float64Array(blocks);
-  const blockAbove = levels.map(() => new Int32Array(blocks));
+  const above = [new Int32Array(blocks), new Int32Array(blocks), new Int32Array(blocks)]; // > 0.2·m, 0.4·m, 0.8·m
   for (let b = 0; b < blocks; b++) {
+    const from = b * step, to = from + step;
     let m = 0;
-    for (let i = b * step; i < (b + 1) * step; i++) m = Math.max(m, Math.abs(f[i]));
-    blockMax[b] = m;
-    for (let i = b * step; i < (b + 1) * step; i++) {
+    for (let i = from; i < to; i++) m = Math.max(m, Math.abs(f[i]));
+    const t1 = 0.2 * m, t2 = 0.4 * m, t3 = 0.8 * m;
+    let c1 = 0, c2 = 0, c3 = 0;
+    for (let i = from; i < to; i++) {
       const a = Math.abs(f[i]);
-      for (let j = 0; j < levels.length && a > levels[j] * m; j++) blockAbove[j][b]++;
+      if (a > t1) {
+        c1++;
+        if (a > t2) {
+          c2++;
+          if (a > t3) c3++;
+        }
+      }
     }
+    blockMax[b] = m;
+    above[0][b] = c1;
+    above[1][b] = c2;
+    above[2][b] = c3;
   }
   const minCross = Math.min(coreCross, edgeCross);
   const core = new Uint8Array(count);
@@ -97,9 +108,8 @@ export function flutterEpisodes(samples: Samples, fsHz: number, options: Flutter
     if (!(max > 0)) continue;
     let bound = 0;
     for (let b = k; b < k + blocksPerWindow; b++) {
-      let j = levels.length - 1;
-      while (j > 0 && levels[j] * blockMax[b] > thr) j--;
-      bound += blockAbove[j][b];
+      const m = blockMax[b];
+      bound += 0.8 * m <= thr ? above[2][b] : 0.4 * m <= thr ? above[1][b] : above[0][b];
     }
     if (bound <= minCross * span) continue;
     const w = f.subarray(k * step, k * step + span);

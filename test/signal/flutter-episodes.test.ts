@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { EcgInputError, createRng } from '../../lib/common';
 import { SUBSET_RECORDS, listRecords, readAnnotations, readRecord } from '../../lib/io';
-import { detectRPeaks, flutterEpisodes, referenceBeats, scoreBeats, vfEpisodes } from '../../lib/signal';
+import { bandpass, detectRPeaks, flutterEpisodes, referenceBeats, scoreBeats, thresholdCrossingFraction, vfEpisodes, vfFilterLeakage, type FlutterOptions } from '../../lib/signal';
 import { dataDir, hasFullMitdb } from '../helpers';
 import { syntheticEcg } from './synthetic';
 
@@ -21,6 +21,36 @@ function withFlutter(fsHz: number, startSec: number, endSec: number, hz = 5) {
     samples[i] = (1 + 0.3 * Math.sin(2 * Math.PI * 0.4 * t)) * Math.sin(2 * Math.PI * hz * t) + 0.02 * (rng.next() * 2 - 1);
   }
   return { samples, rPeaks, a, b };
+}
+
+/**
+ * flutterEpisodes written the slow, obvious way (every window measured in full, no block bound),
+ * with the defaults of its doc comment; `o` overrides the five limits.
+ */
+function naiveEpisodes(x: Float32Array, fsHz: number, o: Required<Pick<FlutterOptions, 'coreLeakage' | 'coreCrossing' | 'minRateHz' | 'edgeLeakage' | 'edgeCrossing'>>): [number, number][] {
+  const f = bandpass(Float64Array.from(x), fsHz, 1, Math.min(30, 0.45 * fsHz), 2);
+  const step = Math.round(0.5 * fsHz), span = 8 * step;
+  const flags: { core: boolean; edge: boolean }[] = [];
+  for (let s = 0; s + span <= Math.floor(x.length / step) * step; s += step) {
+    const w = f.subarray(s, s + span);
+    const c = thresholdCrossingFraction(w);
+    const { leakage, halfPeriod } = vfFilterLeakage(w);
+    const core = leakage < o.coreLeakage && c > o.coreCrossing && fsHz / (2 * halfPeriod) >= o.minRateHz;
+    flags.push({ core, edge: core || (leakage < o.edgeLeakage && c > o.edgeCrossing) });
+  }
+  const out: [number, number][] = [];
+  for (let k = 0; k < flags.length; k++) {
+    if (!flags[k].edge) continue;
+    let j = k;
+    while (j + 1 < flags.length && flags[j + 1].edge) j++;
+    if (flags.slice(k, j + 1).some((g) => g.core)) {
+      const a = Math.max(0, k * step + span / 2 - fsHz), b = Math.min(x.length - 1, j * step + span / 2 + fsHz);
+      if (out.length > 0 && a <= out[out.length - 1][1]) out[out.length - 1][1] = b;
+      else out.push([a, b]);
+    }
+    k = j;
+  }
+  return out;
 }
 
 describe('signal/flutterEpisodes', () => {
@@ -63,6 +93,24 @@ describe('signal/flutterEpisodes', () => {
       const rec = readRecord(path.join(dataDir(), name), { channels: [0] });
       assert.deepEqual(flutterEpisodes(rec.signals[0].mV, rec.fsHz), [], `record ${name}`);
     }
+  });
+
+  it('skips only windows that could not pass: same episodes as measuring every window in full', function () {
+    this.timeout(20000);
+    const defaults = { coreLeakage: 0.35, coreCrossing: 0.5, minRateHz: 2.5, edgeLeakage: 0.6, edgeCrossing: 0.35 };
+    // Limits far more lenient than the defaults make episodes on ordinary rhythm too, so the
+    // comparison has windows on both sides of every limit.
+    const lenient = { coreLeakage: 0.75, coreCrossing: 0.15, minRateHz: 1, edgeLeakage: 0.85, edgeCrossing: 0.1 };
+    const { samples } = withFlutter(360, 14, 26);
+    assert.deepEqual(flutterEpisodes(samples, 360), naiveEpisodes(samples, 360, defaults));
+    let compared = 0;
+    for (const name of ['106', '119', '200']) {
+      const x = readRecord(path.join(dataDir(), name), { channels: [0] }).signals[0].mV;
+      const fast = flutterEpisodes(x, 360, lenient);
+      assert.deepEqual(fast, naiveEpisodes(x, 360, lenient), `record ${name}`);
+      compared += fast.length;
+    }
+    assert.ok(compared >= 20, `only ${compared} lenient episodes compared`);
   });
 
   it('returns no episode for input shorter than one 4 s window and throws EcgInputError for NaN or a bad fsHz', () => {
