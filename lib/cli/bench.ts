@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import * as os from 'os';
 import * as path from 'path';
 import { initBackend, describeBackend } from '../engine/backend';
 import { benchReferenceModels, type ModelThroughput } from '../engine/benchmark';
@@ -17,6 +18,8 @@ export interface BenchReport {
   peer?: { backend: string; threads: number; models: Record<string, ModelThroughput> };
   ratios?: Record<string, { train: number; predict: number }>;
   protocol: string;
+  /** Cores and 1-minute load average before and after: figures taken with load > cores are contended. */
+  machine: { cpus: number; loadAvgBefore: number; loadAvgAfter: number };
 }
 
 function parseModels(v: string | boolean | undefined): ReferenceModelName[] {
@@ -67,10 +70,12 @@ export async function run(argv: string[]): Promise<number> {
   if (peer !== undefined && peer !== 'torch') throw new EcgInputError(`unknown peer '${String(peer)}'`, { file: 'ecg bench', at: '--peer' }, 'torch');
 
   const info = await initBackend();
+  const loadAvgBefore = round3(os.loadavg()[0]);
   const report: BenchReport = {
     backend: info.backend,
     threads: info.threads,
     models: await benchReferenceModels({ models, seconds, repeats, batchSize: 64, seed: 1 }),
+    machine: { cpus: os.cpus().length, loadAvgBefore, loadAvgAfter: 0 },
     protocol: `synthetic data (normal noise, 5 cyclic labels), batch 64, input 187x1, Adam 1e-3; best of ${repeats} runs of ~${seconds}s each after warm-up; run one after the other on a shared machine`,
   };
   if (peer === 'torch') {
@@ -82,11 +87,14 @@ export async function run(argv: string[]): Promise<number> {
       report.ratios[m] = { train: round3(a.trainSamplesPerSec / b.trainSamplesPerSec), predict: round3(a.predictSamplesPerSec / b.predictSamplesPerSec) };
     }
   }
+  report.machine.loadAvgAfter = round3(os.loadavg()[0]);
   if (args.flags.json) {
     console.log(JSON.stringify(report));
     return 0;
   }
   console.log(`${describeBackend(info)}; ${report.protocol}`);
+  const m = report.machine;
+  console.log(`machine: ${m.cpus} cores, load average ${m.loadAvgBefore} before, ${m.loadAvgAfter} after${Math.max(m.loadAvgBefore, m.loadAvgAfter) > m.cpus ? ' (contended: figures, and PyTorch with 2 threads most of all, are depressed)' : ''}`);
   const head = ['model', 'train/s', 'predict/s', ...(report.peer ? ['torch train/s', 'torch predict/s', 'ratio train', 'ratio predict'] : [])];
   console.log(head.map((h) => h.padStart(15)).join(''));
   for (const m of models) {
