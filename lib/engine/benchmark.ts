@@ -56,7 +56,8 @@ export async function benchReferenceModels(opts: BenchOptions): Promise<Record<s
   try {
     for (const name of opts.models) {
       const model = referenceModel(name, opts.seed);
-      model.compile({ optimizer: adam(1e-3), loss: 'categoricalCrossentropy' });
+      const optimizer = adam(1e-3);
+      model.compile({ optimizer, loss: 'categoricalCrossentropy' });
       let i = 0;
       const trainStep = async (): Promise<void> => {
         const k = i++ % batches;
@@ -76,6 +77,7 @@ export async function benchReferenceModels(opts: BenchOptions): Promise<Record<s
       for (let r = 0; r < opts.repeats; r++) predict = Math.max(predict, await timedRun(predictStep, opts.seconds, opts.batchSize));
       out[name] = { trainSamplesPerSec: round1(train), predictSamplesPerSec: round1(predict) };
       model.dispose();
+      optimizer.dispose();
     }
   } finally {
     tf.dispose([x, labels, y, ...xb, ...yb]);

@@ -45,11 +45,11 @@ export function referenceModel(name: ReferenceModelName, seed: number): tf.Layer
     apply(convBlock(64, seed + 2, false));
     apply([
       bidirectional({
-        layer: lstm({ units: 32, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }) }) as tf.RNN,
+        layer: lstm({ units: 32, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 5 }) }) as tf.RNN,
       }),
     ]);
   } else {
-    apply([lstm({ units: 64, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }) })]);
+    apply([lstm({ units: 64, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 5 }) })]);
   }
   apply([tf.layers.dense({ units: classes, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }) })]);
   return tf.model({ inputs: input, outputs: h, name: `reference-${name}` });
