@@ -14,6 +14,10 @@ export function maxPoolGradAdd(x: Float32Array, dy: Float32Array, dx: Float32Arr
   const FW = c.effectiveFilterWidth;
   const pt = c.padInfo.top;
   const pl = c.padInfo.left;
+  if (W === 1 && FW === 1 && pl === 0 && OW === 1) {
+    poolAlongHeight(x, dy, dx, B, H, C, OH, FH, sh, dh, pt);
+    return;
+  }
   // Channels innermost, as the data lie: each window is scanned for all C channels at once, and
   // the running argmax is updated without a branch (random data mispredict half the branches,
   // which made the branching loop 2.5× slower). The window's first element seeds the argmax, so a
@@ -46,6 +50,39 @@ export function maxPoolGradAdd(x: Float32Array, dy: Float32Array, dx: Float32Arr
           }
         }
         if (!first) for (let ch = 0; ch < C; ch++) dx[at[ch]] += dy[o + ch];
+      }
+    }
+  }
+}
+
+/** maxPoolGradAdd for windows along the height only (tf.layers.maxPooling1d's [B, T, 1, C] layout). */
+function poolAlongHeight(
+  x: Float32Array, dy: Float32Array, dx: Float32Array, B: number, H: number, C: number, OH: number, FH: number, sh: number, dh: number, pt: number,
+): void {
+  for (let b = 0; b < B; b++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const h0 = oh * sh - pt;
+      // The window's rows inside the input, first to last.
+      let lo = h0;
+      while (lo < 0) lo += dh;
+      const o = (b * OH + oh) * C;
+      if (lo >= H || lo >= h0 + FH) continue;
+      const first = (b * H + lo) * C;
+      if (lo === h0 && FH === 2 && dh === 1 && h0 + 1 < H) {
+        // The usual pool of 2: one comparison per channel.
+        for (let ch = 0; ch < C; ch++) {
+          const a = first + ch;
+          dx[a + ((x[a + C] > x[a]) as unknown as number) * C] += dy[o + ch];
+        }
+        continue;
+      }
+      for (let ch = 0; ch < C; ch++) {
+        let at = first + ch;
+        for (let ih = lo + dh; ih < h0 + FH && ih < H; ih += dh) {
+          const q = (b * H + ih) * C + ch;
+          at += ((x[q] > x[at]) as unknown as number) * (q - at);
+        }
+        dx[at] += dy[o + ch];
       }
     }
   }
