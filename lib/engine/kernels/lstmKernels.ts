@@ -95,8 +95,7 @@ function cpuWorkspace(backend: CpuBackend): Workspace {
   };
 }
 
-/** Gate activation and its derivative from the activated value (Keras' hardSigmoid: clip(0.2z + 0.5, 0, 1)). */
-const act = (z: number, hard: boolean): number => (hard ? Math.min(1, Math.max(0, 0.2 * z + 0.5)) : 1 / (1 + Math.exp(-z)));
+/** A gate activation's derivative from its activated value (Keras' hardSigmoid: clip(0.2z + 0.5, 0, 1)). */
 const actGrad = (a: number, hard: boolean): number => (hard ? (a > 0 && a < 1 ? 0.2 : 0) : a * (1 - a));
 
 // Gradients that decay through many steps become subnormal (below 1.2e-38), or make subnormal
@@ -126,29 +125,43 @@ function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent
   const xi = ws.input(x), ki = ws.input(kernel), ri = ws.input(recurrent), bi = ws.input(bias);
   ws.matmul(xi, ki, XW, B * T, D, G4);
   ws.view(hPrev).fill(0);
+  // The bias joins the input projection once, not once per step.
+  {
+    const xw = ws.view(XW), b = ws.view(bi);
+    for (let r = 0; r < B * T; r++) for (let j = 0; j < G4; j++) xw[r * G4 + j] += b[j];
+  }
   for (let t = 0; t < T; t++) {
     ws.matmul(hPrev, ri, Z, B, U, G4);
-    const h = ws.view(H), c = ws.view(C), g = ws.view(G), tcv = ws.view(TC), xw = ws.view(XW), hp = ws.view(hPrev), z = ws.view(Z), b = ws.view(bi);
+    const h = ws.view(H), c = ws.view(C), g = ws.view(G), tcv = ws.view(TC), xw = ws.view(XW), hp = ws.view(hPrev), z = ws.view(Z);
     for (let n = 0; n < B; n++) {
       const row = n * T + t;
       const zo = n * G4, xo = row * G4, so = row * U;
+      // Pre-activations of the four gates; the gates overwrite them in place.
+      for (let j = 0; j < G4; j++) g[xo + j] = z[zo + j] + xw[xo + j];
+      if (hard) {
+        for (let u = 0; u < U; u++) {
+          g[xo + u] = Math.min(1, Math.max(0, 0.2 * g[xo + u] + 0.5));
+          g[xo + U + u] = Math.min(1, Math.max(0, 0.2 * g[xo + U + u] + 0.5));
+          g[xo + 3 * U + u] = Math.min(1, Math.max(0, 0.2 * g[xo + 3 * U + u] + 0.5));
+        }
+      } else {
+        for (let u = 0; u < U; u++) {
+          g[xo + u] = 1 / (1 + Math.exp(-g[xo + u]));
+          g[xo + U + u] = 1 / (1 + Math.exp(-g[xo + U + u]));
+          g[xo + 3 * U + u] = 1 / (1 + Math.exp(-g[xo + 3 * U + u]));
+        }
+      }
       for (let u = 0; u < U; u++) {
-        const i = act(z[zo + u] + xw[xo + u] + b[u], hard);
-        const f = act(z[zo + U + u] + xw[xo + U + u] + b[U + u], hard);
-        const gg = Math.tanh(z[zo + 2 * U + u] + xw[xo + 2 * U + u] + b[2 * U + u]);
-        const o = act(z[zo + 3 * U + u] + xw[xo + 3 * U + u] + b[3 * U + u], hard);
+        const gg = Math.tanh(g[xo + 2 * U + u]);
+        g[xo + 2 * U + u] = gg;
         const cPrev = t > 0 ? c[so - U + u] : 0;
-        const cc = f * cPrev + i * gg;
+        const cc = g[xo + U + u] * cPrev + g[xo + u] * gg;
         const tc = Math.tanh(cc);
-        const hh = o * tc;
+        const hh = g[xo + 3 * U + u] * tc;
         c[so + u] = cc;
         tcv[so + u] = tc;
         h[so + u] = hh;
         hp[n * U + u] = hh;
-        g[xo + u] = i;
-        g[xo + U + u] = f;
-        g[xo + 2 * U + u] = gg;
-        g[xo + 3 * U + u] = o;
       }
     }
   }
