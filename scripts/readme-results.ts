@@ -64,8 +64,8 @@ if (hypo) {
 }
 if (summary) {
   lines.push('### Time per notebook', '');
-  lines.push('| notebook | seconds |', '|---|---|');
-  for (const t of summary.timings) lines.push(`| ${t.notebook} | ${t.seconds} |`);
+  lines.push('| notebook | seconds | commit |', '|---|---|---|');
+  for (const t of summary.timings) lines.push(`| ${t.notebook} | ${t.seconds} | ${t.commit ?? 'n/a'} |`);
   lines.push('');
 }
 const figures: [string, string][] = [

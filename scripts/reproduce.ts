@@ -68,7 +68,11 @@ function main(): void {
     PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
     PYDEVD_DISABLE_FILE_VALIDATION: '1',
   };
-  const timings: { notebook: string; seconds: number }[] = [];
+  // The commit travels with every timing, so a results table built from runs made at different
+  // times still says which code produced each number.
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  const commit = git.status === 0 ? git.stdout.trim() + (spawnSync('git', ['diff', '--quiet', 'HEAD', '--', 'lib', 'notebooks'], { cwd: root }).status === 0 ? '' : '+changes') : 'unknown';
+  const timings: { notebook: string; seconds: number; commit: string; finished: string }[] = [];
   for (const nb of notebooks) {
     const started = Date.now();
     process.stdout.write(`reproduce: ${nb} ... `);
@@ -89,7 +93,7 @@ function main(): void {
       process.exit(1);
     }
     console.log(`ok (${seconds.toFixed(1)} s)`);
-    timings.push({ notebook: nb, seconds: Math.round(seconds * 10) / 10 });
+    timings.push({ notebook: nb, seconds: Math.round(seconds * 10) / 10, commit, finished: new Date().toISOString() });
     if (!args.flags['no-html']) {
       spawnSync(py, ['-Xfrozen_modules=off', '-m', 'jupyter', 'nbconvert', '--to', 'html', '--log-level', 'ERROR', '--output-dir', nbOut, dst], { stdio: 'ignore', env });
     }
