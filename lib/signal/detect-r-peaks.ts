@@ -1,7 +1,7 @@
 import { bandpass } from './bandpass';
 import { flutterEpisodes } from './flutter-episodes';
 import { isConstant } from './pan-tompkins';
-import { dominantMaxima, fivePointDerivative, movingWindowEnergy } from './qrs-transforms';
+import { describeCandidates, dominantMaxima, fivePointDerivative, movingWindowEnergy } from './qrs-transforms';
 import { assertFinite, assertPositive, type Samples } from './samples';
 
 /** Tuning of {@link detectRPeaks}; the defaults are the values tuned on the MIT-BIH Arrhythmia DB. */
@@ -55,22 +55,7 @@ export function detectRPeaks(samples: Samples, fsHz: number, options: DetectOpti
   const pWave = Math.round(0.3 * fsHz);
   const cands = dominantMaxima(e, refractory);
   const m = cands.length;
-  const loc = new Int32Array(m);
-  const peak = new Float64Array(m);
-  const slope = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const c = cands[k];
-    let best = c, bestAbs = -1, maxSlope = 0;
-    for (let i = Math.max(0, c - half); i <= Math.min(n - 1, c + half); i++) {
-      const a = Math.abs(f[i]);
-      if (a > bestAbs) { bestAbs = a; best = i; }
-      const s = Math.abs(d[i]);
-      if (s > maxSlope) maxSlope = s;
-    }
-    loc[k] = best;
-    peak[k] = e[c];
-    slope[k] = maxSlope;
-  }
+  const { loc, energy: peak, slope } = describeCandidates(cands, e, f, d, half);
 
   // Learning phase: the first 2 s set the signal and noise levels.
   const learn = Math.min(n, Math.round(2 * fsHz));

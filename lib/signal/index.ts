@@ -10,7 +10,7 @@ export { notch, notchSos } from './notch';
 export { medianFilter } from './median-filter';
 export { removeBaseline, oddWidth } from './remove-baseline';
 export { resample, resampleRatio } from './resample';
-export { fivePointDerivative, movingWindowEnergy, localMaxima, dominantMaxima } from './qrs-transforms';
+export { fivePointDerivative, movingWindowEnergy, localMaxima, dominantMaxima, describeCandidates, type QrsCandidates } from './qrs-transforms';
 export { panTompkins, isConstant } from './pan-tompkins';
 export { detectRPeaks, refineToExtremum, type DetectOptions } from './detect-r-peaks';
 export { scoreBeats, grossScore, scoreFromCounts, referenceBeats, vfEpisodes, type BeatScore, type ScoreOptions } from './score-beats';

@@ -1,5 +1,5 @@
 import { bandpass } from './bandpass';
-import { dominantMaxima, fivePointDerivative, movingWindowEnergy } from './qrs-transforms';
+import { describeCandidates, dominantMaxima, fivePointDerivative, movingWindowEnergy } from './qrs-transforms';
 import { assertFinite, assertPositive, type Samples } from './samples';
 
 /**
@@ -39,24 +39,7 @@ export function panTompkins(samples: Samples, fsHz: number): Int32Array {
   const tWaveWindow = Math.round(0.36 * fsHz);
   // Per candidate: R location, PEAKI, PEAKF and maximal slope.
   const m = cands.length;
-  const loc = new Int32Array(m);
-  const peakI = new Float64Array(m);
-  const peakF = new Float64Array(m);
-  const slope = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const c = cands[k];
-    let best = c, bestAbs = -1, maxSlope = 0;
-    for (let i = Math.max(0, c - half); i <= Math.min(n - 1, c + half); i++) {
-      const a = Math.abs(f[i]);
-      if (a > bestAbs) { bestAbs = a; best = i; }
-      const s = Math.abs(d[i]);
-      if (s > maxSlope) maxSlope = s;
-    }
-    loc[k] = best;
-    peakI[k] = e[c];
-    peakF[k] = bestAbs;
-    slope[k] = maxSlope;
-  }
+  const { loc, energy: peakI, amplitude: peakF, slope } = describeCandidates(cands, e, f, d, half);
 
   // Learning phase 1.
   const learn = Math.min(n, Math.round(2 * fsHz));

@@ -78,3 +78,43 @@ export function dominantMaxima(x: ArrayLike<number>, distance: number): Int32Arr
   for (let k = 0; k < m; k++) if (!removed[k]) out.push(peaks[k]);
   return Int32Array.from(out);
 }
+
+/** What {@link describeCandidates} measures for each candidate QRS. */
+export interface QrsCandidates {
+  /** Sample of the largest |filtered| value within ±half of the candidate: the R location. */
+  loc: Int32Array;
+  /** The detection signal's value at the candidate (PEAKI in Pan & Tompkins' terms). */
+  energy: Float64Array;
+  /** |filtered| at the R location (PEAKF). */
+  amplitude: Float64Array;
+  /** Largest |derivative| within ±half: the slope used to tell T waves from QRS complexes. */
+  slope: Float64Array;
+}
+
+/**
+ * For each candidate maximum of a detection signal, finds the R location on the filtered signal
+ * and measures its energy, amplitude and maximal slope within ±half samples — the per-candidate
+ * figures both Pan–Tompkins (1985) and the project's detector decide on.
+ *
+ * @example describeCandidates(Int32Array.of(2), [0, 1, 3, 1, 0], [0, 1, -4, 1, 0], [1, 2, 0, 2, 1], 1).loc // => Int32Array [2]
+ */
+export function describeCandidates(cands: Int32Array, energy: ArrayLike<number>, filtered: ArrayLike<number>, derivative: ArrayLike<number>, half: number): QrsCandidates {
+  const m = cands.length;
+  const n = filtered.length;
+  const out: QrsCandidates = { loc: new Int32Array(m), energy: new Float64Array(m), amplitude: new Float64Array(m), slope: new Float64Array(m) };
+  for (let k = 0; k < m; k++) {
+    const c = cands[k];
+    let best = c, bestAbs = -1, maxSlope = 0;
+    for (let i = Math.max(0, c - half); i <= Math.min(n - 1, c + half); i++) {
+      const a = Math.abs(filtered[i]);
+      if (a > bestAbs) { bestAbs = a; best = i; }
+      const s = Math.abs(derivative[i]);
+      if (s > maxSlope) maxSlope = s;
+    }
+    out.loc[k] = best;
+    out.energy[k] = energy[c];
+    out.amplitude[k] = bestAbs;
+    out.slope[k] = maxSlope;
+  }
+  return out;
+}
