@@ -43,3 +43,25 @@ export function hasFullMitdb(): boolean {
 export function tempDir(prefix = 'ecg-test-'): string {
   return fs.mkdtempSync(path.join(require('os').tmpdir(), prefix));
 }
+
+/**
+ * Runs `fn` (a CLI command) with console.log and console.error captured; returns its exit code
+ * and what it printed, so CLI tests can assert on both without spawning a process.
+ *
+ * @example const { code, out } = await captureConsole(() => run(['--json']))
+ */
+export async function captureConsole(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...a: unknown[]) => void out.push(a.join(' '));
+  console.error = (...a: unknown[]) => void err.push(a.join(' '));
+  try {
+    const code = await fn();
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}

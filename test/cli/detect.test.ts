@@ -4,20 +4,10 @@ import { EcgInputError } from '../../lib/common';
 import { run, recordPaths, type DetectReport } from '../../lib/cli/detect';
 import { listRecords, readAnnotations } from '../../lib/io';
 import { referenceBeats } from '../../lib/signal';
-import { dataDir } from '../helpers';
+import { captureConsole, dataDir } from '../helpers';
 
-/** Runs the command with console.log captured; returns its exit code and output. */
-async function capture(argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const orig = console.log;
-  console.log = (...a: unknown[]) => lines.push(a.join(' '));
-  try {
-    const code = await run(argv);
-    return { code, out: lines.join('\n') };
-  } finally {
-    console.log = orig;
-  }
-}
+/** Runs the command with the console captured; returns its exit code and output. */
+const capture = (argv: string[]) => captureConsole(() => run(argv));
 
 describe('cli/detect', () => {
   const rec100 = path.join(dataDir(), '100');

@@ -4,28 +4,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { run, type FolderReport, type RecordReport } from '../../lib/cli/inspect';
 import { main } from '../../lib/cli/main';
-import { dataDir, hasFullMitdb, tempDir } from '../helpers';
-
-/** Runs `fn` with console.log/console.error captured. */
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void err.push(a.join(' '));
-  try {
-    const code = await fn();
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+import { dataDir, hasFullMitdb, tempDir, captureConsole } from '../helpers';
 
 describe('cli/inspect', () => {
   it('prints record 100 as JSON: rate, length, signals with checksums, annotation counts', async () => {
-    const { code, out } = await capture(() => run([path.join(dataDir(), '100'), '--json']));
+    const { code, out } = await captureConsole(() => run([path.join(dataDir(), '100'), '--json']));
     assert.equal(code, 0);
     const r: RecordReport = JSON.parse(out);
     assert.deepEqual(Object.keys(r), ['record', 'fs', 'samples', 'signals', 'annotations']);
@@ -37,7 +20,7 @@ describe('cli/inspect', () => {
   });
 
   it('prints a readable table without --json, and accepts a path with .hea', async () => {
-    const { code, out } = await capture(() => run([path.join(dataDir(), '100.hea')]));
+    const { code, out } = await captureConsole(() => run([path.join(dataDir(), '100.hea')]));
     assert.equal(code, 0);
     assert.match(out, /record 100: 360 Hz, 650000 samples \(30:05\.6 min:s\), 2 signal\(s\)/); // 650000 / 360 = 1805.6 s
     assert.match(out, /MLII\s+mV\s+200\s+1024\s+212\s+ok/);
@@ -45,7 +28,7 @@ describe('cli/inspect', () => {
   });
 
   it('inspects a folder: one entry per record and totals that add them up', async () => {
-    const { code, out } = await capture(() => run([dataDir(), '--json']));
+    const { code, out } = await captureConsole(() => run([dataDir(), '--json']));
     assert.equal(code, 0);
     const f: FolderReport = JSON.parse(out);
     const recs = f.records as RecordReport[];
@@ -69,7 +52,7 @@ describe('cli/inspect', () => {
     try {
       for (const ext of ['hea', 'dat', 'atr']) fs.copyFileSync(path.join(dataDir(), `100.${ext}`), path.join(dir, `100.${ext}`));
       fs.writeFileSync(path.join(dir, 'bad.hea'), 'bad 1 360 10\nbad.dat 212\n');
-      const { code, out } = await capture(() => run([dir, '--json']));
+      const { code, out } = await captureConsole(() => run([dir, '--json']));
       assert.equal(code, 2);
       const f: FolderReport = JSON.parse(out);
       assert.equal(f.totals.records, 1);
@@ -82,10 +65,10 @@ describe('cli/inspect', () => {
   });
 
   it('reports bad input as one line with exit code 2 through the ecg entry point', async () => {
-    const { code, err } = await capture(() => main(['inspect', path.join(dataDir(), 'nothing')]));
+    const { code, err } = await captureConsole(() => main(['inspect', path.join(dataDir(), 'nothing')]));
     assert.equal(code, 2);
     assert.match(err, /^ecg inspect: .*nothing\.hea: cannot read header \(ENOENT\)/);
-    const usage = await capture(() => main(['inspect']));
+    const usage = await captureConsole(() => main(['inspect']));
     assert.equal(usage.code, 2);
     assert.match(usage.err, /expected one record path or folder, got 0/);
   });

@@ -2,24 +2,10 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
-import { tempDir } from '../helpers';
+import { captureConsole, tempDir } from '../helpers';
 
 // Runs `ecg <argv>` in-process and captures what it prints.
-export async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void err.push(a.join(' '));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+export const capture = (argv: string[]) => captureConsole(() => main(argv));
 
 describe('cli/train', () => {
   it('names the key of a config with an unknown key, in one line with exit code 2', async () => {
