@@ -11,12 +11,15 @@ export { rrSideFeatures, RR_FEATURE_NAMES } from './rrFeatures';
 export {
   resolveTrainConfig,
   readTrainConfig,
+  configForProtocol,
+  OVERRIDABLE_DATA_KEYS,
   TRAIN_CONFIG_SPEC,
   DEFAULT_TRAIN_CONFIG,
   type TrainConfig,
   type DataConfig,
   type TrainingConfig,
   type ProtocolChoice,
+  type ProtocolOverride,
 } from './trainConfig';
 export { presetConfig, PRESETS } from './presets';
 export { runTraining, type RunOptions, type EvaluationResults, type ProtocolResults } from './runTraining';

@@ -1,6 +1,6 @@
 import { mixSeeds } from '../models/seededDropout';
 import { classCounts, groupSplit, intraPatientSplit, loadBeatDataset, randomSplit, selectRows, type BeatDataset } from '../data';
-import { DS1, DS2, listRecords } from '../io';
+import { DS1, DS2, PACED, listRecords } from '../io';
 import { applyNormalizer, fitNormalizer, type NormParams } from '../signal';
 import { EcgInputError } from '../common/errors';
 import type { BeatArrays } from './beatArrays';
@@ -58,7 +58,7 @@ export function protocolRecords(data: DataConfig, dir: string, protocol: Protoco
     return present;
   };
   if (protocol === 'inter-patient') return { train: check(data.trainRecords, 'trainRecords', DS1), test: check(data.testRecords, 'testRecords', DS2) };
-  const all = check(data.records, 'records', [...DS1, ...DS2].sort());
+  const all = check(data.records, 'records', [...DS1, ...DS2, ...(data.includePaced ? PACED : [])].sort());
   return { train: all, test: all };
 }
 

@@ -16,7 +16,7 @@ import { loadRunBeats, prepareProtocolData, type ProtocolData } from './prepareD
 import { consoleProgress, type ProgressReporter } from './progress';
 import type { ModelSidecar } from './sidecar';
 import { describeVersions } from './sidecar';
-import type { ProtocolChoice, TrainConfig } from './trainConfig';
+import { configForProtocol, type ProtocolChoice, type TrainConfig } from './trainConfig';
 import { trainModel } from './trainModel';
 
 /** Options of {@link runTraining}. */
@@ -173,7 +173,8 @@ async function trainProtocol(
  * normalisation on the training beats, balances the training split, trains with the seeded loop
  * (checkpoints: `model/` best, `checkpoints/final/` last epoch), evaluates on the test side and
  * writes history.json and evaluation_results.json (time-dependent figures only under `timings`).
- * The first protocol's files go to outDir, others to outDir/<protocol>/.
+ * The first protocol's files go to outDir, others to outDir/<protocol>/; each protocol runs with
+ * its `protocolOverrides` applied.
  *
  * @example await runTraining({ config: presetConfig('quick'), outDir: 'outputs/quick' })
  * @throws EcgInputError for records missing from the data folder or an impossible split
@@ -193,9 +194,10 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
   const histories: Record<string, unknown> = {};
   const timings: Record<string, unknown> = { loadSeconds };
   for (const [i, protocol] of protocols.entries()) {
-    const d = prepareProtocolData(all, config.data, dir, protocol, config.seed);
+    const pc = configForProtocol(config, protocol);
+    const d = prepareProtocolData(all, pc.data, dir, protocol, pc.seed);
     const out = protocolDir(options.outDir, protocol, i === 0);
-    const r = await trainProtocol(config, d, out, info, { ...options, progress }, log);
+    const r = await trainProtocol(pc, d, out, info, { ...options, progress }, log);
     perProtocol[protocol] = r.results;
     histories[protocol] = { epochs: r.history, bestEpoch: r.results.training.bestEpoch, stoppedEarly: r.results.training.stoppedEarly };
     timings[protocol] = r.timings;

@@ -17,8 +17,14 @@ export interface DataConfig {
   trainRecords?: string[];
   /** Inter-patient test records (default: DS2 records present in `dir`). */
   testRecords?: string[];
-  /** Intra-patient records pooled and split by beat (default: DS1 ∪ DS2 present). */
+  /** Intra-patient records pooled and split by beat (default: DS1 ∪ DS2 present, see includePaced). */
   records?: string[];
+  /**
+   * Pool the four paced records (102 104 107 217) too when `records` is not given. de Chazal's
+   * inter-patient protocol leaves them out; intra-patient studies in the style of Kachuee et al.
+   * 2018 keep all 48 records, so paced beats make up most of their Q class.
+   */
+  includePaced?: boolean;
   /** Intra-patient share of beats for the test set. */
   testFraction: number;
   /** Beat window: 187 (Kachuee et al. 2018) or 250 samples. */
@@ -71,7 +77,23 @@ export interface TrainConfig {
   /** A model config as lib/models reads it; inputLength, numClasses, sideFeatures follow from data. */
   model: Record<string, unknown> & { arch: string };
   training: TrainingConfig;
+  /**
+   * Per-protocol changes to the split and training settings. The protocols answer different
+   * questions: intra-patient tests on the training distribution, so class weights and a cap on N
+   * beats (which help new patients' rare classes) only cost it accuracy.
+   */
+  protocolOverrides?: Partial<Record<ProtocolChoice, ProtocolOverride>>;
 }
+
+/** The settings one protocol may change; data settings are limited to those applied after loading. */
+export interface ProtocolOverride {
+  data?: Partial<Pick<DataConfig, OverridableDataKey>>;
+  training?: Partial<TrainingConfig>;
+}
+
+/** Data settings applied after the beats are loaded, so each protocol may choose its own. */
+export const OVERRIDABLE_DATA_KEYS = ['maxTrainBeatsPerClass', 'validationFraction', 'validationBy', 'testFraction'] as const;
+type OverridableDataKey = (typeof OVERRIDABLE_DATA_KEYS)[number];
 
 const SCHEDULE: Spec = {
   kind: 'anyOf',
@@ -98,47 +120,59 @@ const SCHEDULE: Spec = {
 
 const RECORDS: Spec = { kind: 'array', of: { kind: 'string' }, minLength: 1 };
 
+const DATA_KEYS: Record<string, Spec> = {
+  dir: { kind: 'string' },
+  protocols: { kind: 'array', of: { kind: 'string', oneOf: ['inter-patient', 'intra-patient'] }, minLength: 1 },
+  trainRecords: RECORDS,
+  testRecords: RECORDS,
+  records: RECORDS,
+  includePaced: { kind: 'bool' },
+  testFraction: { kind: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true },
+  preset: { kind: 'anyOf', what: '187 or 250', options: [{ kind: 'int', min: 187, max: 187 }, { kind: 'int', min: 250, max: 250 }] },
+  filter: { kind: 'string', oneOf: ['bandpass', 'baseline', 'none'] },
+  normalization: { kind: 'string', oneOf: ['zscore', 'minmax', 'none'] },
+  labels: { kind: 'string', oneOf: ['aami5', 'binary', 'mitbih5'] },
+  maxTrainBeatsPerClass: { kind: 'int', min: 0 },
+  validationFraction: { kind: 'number', min: 0, max: 1, maxExclusive: true },
+  validationBy: { kind: 'string', oneOf: ['records', 'beats'] },
+  rrFeatures: { kind: 'bool' },
+  recordRelative: { kind: 'bool' },
+};
+const DATA_SPEC: Spec = { kind: 'object', keys: DATA_KEYS };
+
+const TRAINING_SPEC: Spec = {
+  kind: 'object',
+  keys: {
+    epochs: { kind: 'int', min: 1 },
+    batchSize: { kind: 'int', min: 1 },
+    learningRate: { kind: 'number', min: 0, minExclusive: true },
+    schedule: SCHEDULE,
+    earlyStoppingPatience: { kind: 'int', min: 0 },
+    monitor: { kind: 'string', oneOf: MONITORS },
+    balancing: { kind: 'string', oneOf: ['none', 'class-weights', 'oversample'] },
+    maxClassWeight: { kind: 'number', min: 0 },
+    mixupAlpha: { kind: 'number', min: 0 },
+  },
+};
+
+const OVERRIDE_SPEC: Spec = {
+  kind: 'object',
+  keys: {
+    data: { kind: 'object', keys: Object.fromEntries(OVERRIDABLE_DATA_KEYS.map((k) => [k, DATA_KEYS[k]])) },
+    training: TRAINING_SPEC,
+  },
+};
+
 /** The JSON shape of a training config; every key but model.arch may be left out. */
 export const TRAIN_CONFIG_SPEC: Spec = {
   kind: 'object',
   keys: {
     name: { kind: 'string' },
     seed: { kind: 'int', min: 0 },
-    data: {
-      kind: 'object',
-      keys: {
-        dir: { kind: 'string' },
-        protocols: { kind: 'array', of: { kind: 'string', oneOf: ['inter-patient', 'intra-patient'] }, minLength: 1 },
-        trainRecords: RECORDS,
-        testRecords: RECORDS,
-        records: RECORDS,
-        testFraction: { kind: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true },
-        preset: { kind: 'anyOf', what: '187 or 250', options: [{ kind: 'int', min: 187, max: 187 }, { kind: 'int', min: 250, max: 250 }] },
-        filter: { kind: 'string', oneOf: ['bandpass', 'baseline', 'none'] },
-        normalization: { kind: 'string', oneOf: ['zscore', 'minmax', 'none'] },
-        labels: { kind: 'string', oneOf: ['aami5', 'binary', 'mitbih5'] },
-        maxTrainBeatsPerClass: { kind: 'int', min: 0 },
-        validationFraction: { kind: 'number', min: 0, max: 1, maxExclusive: true },
-        validationBy: { kind: 'string', oneOf: ['records', 'beats'] },
-        rrFeatures: { kind: 'bool' },
-        recordRelative: { kind: 'bool' },
-      },
-    },
+    data: DATA_SPEC,
     model: MODEL_CONFIG_SPEC,
-    training: {
-      kind: 'object',
-      keys: {
-        epochs: { kind: 'int', min: 1 },
-        batchSize: { kind: 'int', min: 1 },
-        learningRate: { kind: 'number', min: 0, minExclusive: true },
-        schedule: SCHEDULE,
-        earlyStoppingPatience: { kind: 'int', min: 0 },
-        monitor: { kind: 'string', oneOf: MONITORS },
-        balancing: { kind: 'string', oneOf: ['none', 'class-weights', 'oversample'] },
-        maxClassWeight: { kind: 'number', min: 0 },
-        mixupAlpha: { kind: 'number', min: 0 },
-      },
-    },
+    training: TRAINING_SPEC,
+    protocolOverrides: { kind: 'object', keys: { 'inter-patient': OVERRIDE_SPEC, 'intra-patient': OVERRIDE_SPEC } },
   },
   required: ['model'],
 };
@@ -189,7 +223,20 @@ export function resolveTrainConfig(json: unknown, file?: string): TrainConfig {
     data: { ...DEFAULT_TRAIN_CONFIG.data, ...(c.data ?? {}) },
     model: c.model,
     training: { ...DEFAULT_TRAIN_CONFIG.training, ...(c.training ?? {}) },
+    ...(c.protocolOverrides ? { protocolOverrides: c.protocolOverrides } : {}),
   };
+}
+
+/**
+ * The config one protocol runs with: its overrides applied, the others dropped.
+ *
+ * @example configForProtocol(presetConfig('full'), 'intra-patient').training.balancing // => 'none'
+ */
+export function configForProtocol(config: TrainConfig, protocol: ProtocolChoice): TrainConfig {
+  const o = config.protocolOverrides?.[protocol];
+  const { protocolOverrides: _all, ...base } = config;
+  if (!o) return base;
+  return { ...base, data: { ...base.data, ...(o.data ?? {}) }, training: { ...base.training, ...(o.training ?? {}) } };
 }
 
 /**

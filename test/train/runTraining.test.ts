@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadRunBeats, prepareProtocolData, resolveTrainConfig, runTraining, silentProgress, type TrainConfig } from '../../lib/train';
+import { loadRunBeats, prepareProtocolData, protocolRecords, resolveTrainConfig, runTraining, silentProgress, type TrainConfig } from '../../lib/train';
 import { dataDir, tempDir } from '../helpers';
 
 // A tiny inter-patient run on three shipped records: train on 106 and 119 (DS1), test on 100 (DS2).
@@ -85,5 +85,34 @@ describe('train/runTraining', () => {
     // No test record among the training or validation records.
     assert.ok(!d.trainRecords.includes('100') && !d.validationRecords.includes('100'));
     assert.ok(d.train.n <= 5 * 60);
+  });
+
+  it('pools the paced records for intra-patient only when includePaced is set', () => {
+    const data = tinyConfig().data;
+    const without = protocolRecords(data, dataDir(), 'intra-patient').train;
+    const withPaced = protocolRecords({ ...data, includePaced: true }, dataDir(), 'intra-patient').train;
+    // The shipped subset holds one paced record, 107.
+    assert.ok(!without.includes('107'));
+    assert.deepEqual(withPaced, [...without, '107'].sort());
+    assert.ok(!protocolRecords({ ...data, includePaced: true }, dataDir(), 'inter-patient').train.includes('107'));
+  });
+
+  it('runs each protocol with its own overrides and records them in its results', async () => {
+    const c = tinyConfig(1);
+    const config = resolveTrainConfig({
+      ...c,
+      data: { ...c.data, protocols: ['inter-patient', 'intra-patient'], records: ['100', '106'] },
+      protocolOverrides: { 'intra-patient': { data: { maxTrainBeatsPerClass: 30 }, training: { balancing: 'none' } } },
+    });
+    const out = tempDir();
+    const r = await runTraining({ config, outDir: out, ...quiet });
+    const inter = r.protocols['inter-patient'].data as Record<string, unknown>;
+    const intra = r.protocols['intra-patient'].data as Record<string, unknown>;
+    assert.equal(inter.balancing, 'class-weights');
+    assert.equal(inter.maxTrainBeatsPerClass, 60);
+    assert.equal(intra.balancing, 'none');
+    assert.equal(intra.maxTrainBeatsPerClass, 30);
+    const counts = intra.trainBeats as Record<string, number>;
+    assert.ok(Object.values(counts).every((n) => n <= 30), JSON.stringify(counts));
   });
 });

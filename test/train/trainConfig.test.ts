@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readTrainConfig, resolveTrainConfig } from '../../lib/train';
+import { configForProtocol, readTrainConfig, resolveTrainConfig } from '../../lib/train';
 import { tempDir } from '../helpers';
 
 describe('train/trainConfig', () => {
@@ -39,5 +39,31 @@ describe('train/trainConfig', () => {
     assert.throws(() => readTrainConfig(file), new RegExp(`${file.replace(/[.]/g, '\\.')}: is not valid JSON`));
     fs.writeFileSync(file, JSON.stringify({ model: { arch: 'cnn1d' }, training: { batchSize: 0 } }));
     assert.throws(() => readTrainConfig(file), /bad\.json, training\.batchSize: expected a positive integer, got 0/);
+  });
+
+  it('applies a protocol\'s overrides to that protocol only and keeps the rest of the config', () => {
+    const c = resolveTrainConfig({
+      model: { arch: 'cnn1d' },
+      data: { protocols: ['inter-patient', 'intra-patient'], maxTrainBeatsPerClass: 500 },
+      training: { epochs: 3, balancing: 'class-weights' },
+      protocolOverrides: { 'intra-patient': { data: { maxTrainBeatsPerClass: 0 }, training: { balancing: 'none' } } },
+    });
+    const inter = configForProtocol(c, 'inter-patient');
+    const intra = configForProtocol(c, 'intra-patient');
+    assert.equal(inter.data.maxTrainBeatsPerClass, 500);
+    assert.equal(inter.training.balancing, 'class-weights');
+    assert.equal(intra.data.maxTrainBeatsPerClass, 0);
+    assert.equal(intra.training.balancing, 'none');
+    assert.equal(intra.training.epochs, 3);
+    assert.equal('protocolOverrides' in intra, false);
+    assert.equal(c.training.balancing, 'class-weights');
+  });
+
+  it('refuses overrides of settings fixed when the beats are loaded, naming the key', () => {
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, protocolOverrides: { 'intra-patient': { data: { filter: 'none' } } } }),
+      /protocolOverrides\.intra-patient\.data\.filter: unknown key; expected one of maxTrainBeatsPerClass/,
+    );
+    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, protocolOverrides: { inter: {} } }), /protocolOverrides\.inter: unknown key/);
   });
 });

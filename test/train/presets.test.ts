@@ -1,0 +1,25 @@
+import { strict as assert } from 'assert';
+import { configForProtocol, presetConfig, PRESETS } from '../../lib/train';
+
+describe('train/presets', () => {
+  it('every preset passes the config check and carries a seed', () => {
+    for (const name of Object.keys(PRESETS)) {
+      const c = presetConfig(name);
+      assert.equal(c.name, name);
+      assert.ok(Number.isInteger(c.seed));
+    }
+    assert.throws(() => presetConfig('fast'), /unknown preset 'fast'.*quick or full/);
+  });
+
+  it('full: inter-patient weights classes on capped beats, intra-patient keeps every beat unweighted and pools the paced records', () => {
+    const full = presetConfig('full');
+    const inter = configForProtocol(full, 'inter-patient');
+    const intra = configForProtocol(full, 'intra-patient');
+    assert.equal(inter.training.balancing, 'class-weights');
+    assert.ok(inter.data.maxTrainBeatsPerClass > 0);
+    assert.equal(intra.training.balancing, 'none');
+    assert.equal(intra.data.maxTrainBeatsPerClass, 0);
+    assert.equal(intra.data.includePaced, true);
+    assert.equal(intra.training.epochs, inter.training.epochs);
+  });
+});
