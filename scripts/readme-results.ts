@@ -38,13 +38,26 @@ if (det) {
   lines.push(`| Pan–Tompkins (ours) | ${det.gross.panTompkins.tp} | ${det.gross.panTompkins.fp} | ${det.gross.panTompkins.fn} | ${pct(det.gross.panTompkins.se)} | ${pct(det.gross.panTompkins.ppv)} |`);
   lines.push('| Pan & Tompkins 1985 (published) | | | | 99.76 | 99.56 |', '');
 }
+const exp = read('02-experiments.json');
+if (exp) {
+  const r = exp.run;
+  lines.push('### Model development on DS1 only (notebook 02)', '');
+  lines.push(`Protocol: ${exp.protocol}. Data: ${exp.data}. Backend: ${exp.backend}. ${r.epochs} epochs, at most ${r.maxPerClass} training beats per class, seed ${r.seed}. DS2 is not touched here.`, '');
+  lines.push('| model variant | parameters | macro-F1 | balanced acc. | seconds |', '|---|---|---|---|---|');
+  for (const v of exp.variants) lines.push(`| ${v.model} | ${v.parameters} | ${num(v.macroF1)} | ${num(v.balancedAccuracy)} | ${v.seconds} |`);
+  lines.push('', '| class balancing | macro-F1 | balanced acc. | S Se | V Se |', '|---|---|---|---|---|');
+  for (const b of exp.balancing) lines.push(`| ${b.strategy} | ${num(b.macroF1)} | ${num(b.balancedAccuracy)} | ${num(b['S Se'])} | ${num(b['V Se'])} |`);
+  const cv = exp.crossValidation;
+  if (cv) lines.push('', `${r.folds}-fold patient-grouped cross-validation on DS1 (CNN): macro-F1 ${num(cv.macroF1.mean)} ± ${num(cv.macroF1.sd)}, balanced accuracy ${num(cv.balancedAccuracy.mean)} ± ${num(cv.balancedAccuracy.sd)} (mean ± sd over folds).`);
+  lines.push('');
+}
 const fin = read('03-final-training.json');
 if (fin) {
   lines.push('### Five AAMI classes, inter- vs intra-patient (notebook 03)', '');
-  lines.push(`Model: the \`${profile}\` training preset (1-D CNN with an RR-interval side input). Backend: ${fin.backend}. Seed ${fin.seed}. Data: MIT-BIH; inter-patient trains on DS1 and tests on DS2 (de Chazal et al. 2004); intra-patient splits all beats at random, so test patients were seen in training.`, '');
-  lines.push('| protocol | test beats | accuracy | balanced acc. | macro-F1 | S Se % | S +P % | V Se % | V +P % |', '|---|---|---|---|---|---|---|---|---|');
-  for (const r of fin.protocols) lines.push(`| ${r.protocol} | ${r.testBeats} | ${num(r.accuracy, 4)} | ${num(r.balancedAccuracy, 4)} | ${num(r.macroF1, 4)} | ${num(r['S Se %'], 1)} | ${num(r['S +P %'], 1)} | ${num(r['V Se %'], 1)} | ${num(r['V +P %'], 1)} |`);
-  lines.push('| de Chazal et al. 2004 (inter-patient, published) | | | | | 75.9 | 38.5 | 77.7 | 81.9 |', '');
+  lines.push(`Model: the \`${profile}\` training preset (1-D CNN with an RR-interval side input). Backend: ${fin.backend}. Seed ${fin.seed}. Data: MIT-BIH; inter-patient trains on DS1 and tests on DS2 (de Chazal et al. 2004); intra-patient splits the beats of its records at random, so test patients were seen in training.`, '');
+  lines.push('| protocol | records | balancing | test beats | accuracy | balanced acc. | macro-F1 | S Se % | S +P % | V Se % | V +P % |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of fin.protocols) lines.push(`| ${r.protocol} | ${r.records ?? 'n/a'} | ${r.balancing ?? 'n/a'} | ${r.testBeats} | ${num(r.accuracy, 4)} | ${num(r.balancedAccuracy, 4)} | ${num(r.macroF1, 4)} | ${num(r['S Se %'], 1)} | ${num(r['S +P %'], 1)} | ${num(r['V Se %'], 1)} | ${num(r['V +P %'], 1)} |`);
+  lines.push('| de Chazal et al. 2004 (inter-patient, published) | 44 | | | | | | 75.9 | 38.5 | 77.7 | 81.9 |', '');
 }
 const bin = read('04-normal-vs-abnormal.json');
 if (bin) {
