@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadRunBeats, prepareProtocolData, protocolRecords, resolveTrainConfig, runTraining, silentProgress, type TrainConfig } from '../../lib/train';
+import { PACED, listRecords } from '../../lib/io';
 import { dataDir, tempDir } from '../helpers';
 
 // A tiny inter-patient run on three shipped records: train on 106 and 119 (DS1), test on 100 (DS2).
@@ -91,9 +92,11 @@ describe('train/runTraining', () => {
     const data = tinyConfig().data;
     const without = protocolRecords(data, dataDir(), 'intra-patient').train;
     const withPaced = protocolRecords({ ...data, includePaced: true }, dataDir(), 'intra-patient').train;
-    // The shipped subset holds one paced record, 107.
-    assert.ok(!without.includes('107'));
-    assert.deepEqual(withPaced, [...without, '107'].sort());
+    // The shipped subset holds one paced record (107), the full database four (102 104 107 217).
+    const paced = PACED.filter((r) => listRecords(dataDir()).includes(r));
+    assert.ok(paced.includes('107'));
+    assert.ok(paced.every((r) => !without.includes(r)));
+    assert.deepEqual(withPaced, [...without, ...paced].sort());
     assert.ok(!protocolRecords({ ...data, includePaced: true }, dataDir(), 'inter-patient').train.includes('107'));
   });
 
