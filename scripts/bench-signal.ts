@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../lib/common/data-dir';
+import { DEBIAN_PYTHON, ensureDebianPythonModule } from '../lib/common/debian-python';
 import { listRecords, readAnnotations, readRecord } from '../lib/io';
 import { butter, detectRPeaks, filtfilt, grossScore, panTompkins, referenceBeats, scoreBeats, vfEpisodes, type BeatScore } from '../lib/signal';
 
@@ -44,12 +45,17 @@ function benchFilter(dir: string, repeats: number): void {
   }
   const tsRate = x.length / median(times);
   console.log(`  lib/signal filtfilt        ${fmt(tsRate)} (median of ${repeats})`);
+  const missing = ensureDebianPythonModule('scipy.signal', 'python3-scipy');
+  if (missing) {
+    console.log(`  scipy: not measured (${missing})`);
+    return;
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-signal-'));
   try {
     fs.writeFileSync(path.join(tmp, 'x.f64'), Buffer.from(x.buffer));
     fs.writeFileSync(path.join(tmp, 'sos.json'), JSON.stringify(Array.from(sos)));
     const script = path.join(repoRoot(), 'scripts', 'bench_signal_scipy.py');
-    const out = execFileSync('/usr/bin/python3', [script, path.join(tmp, 'x.f64'), path.join(tmp, 'sos.json'), String(repeats), path.join(tmp, 'y.f64')], { encoding: 'utf8' });
+    const out = execFileSync(DEBIAN_PYTHON, [script, path.join(tmp, 'x.f64'), path.join(tmp, 'sos.json'), String(repeats), path.join(tmp, 'y.f64')], { encoding: 'utf8' });
     const py = JSON.parse(out.trim().split('\n').pop()!);
     const ref = new Float64Array(fs.readFileSync(path.join(tmp, 'y.f64')).buffer.slice(0));
     let maxDiff = 0;
@@ -57,7 +63,7 @@ function benchFilter(dir: string, repeats: number): void {
     console.log(`  scipy ${py.scipy} sosfiltfilt   ${fmt(py.samplesPerSecond)} (median of ${repeats})`);
     console.log(`  ratio lib/signal : scipy   ${(tsRate / py.samplesPerSecond).toFixed(2)}   (outputs differ by at most ${maxDiff.toExponential(1)} mV)`);
   } catch (e) {
-    console.log(`  scipy: not measured (${(e as Error).message.split('\n')[0]}); install it with apt-get install python3-scipy`);
+    console.log(`  scipy: not measured (${(e as Error).message.split('\n')[0]})`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

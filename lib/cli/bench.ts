@@ -6,6 +6,7 @@ import { benchReferenceModels, type ModelThroughput } from '../engine/benchmark'
 import { REFERENCE_MODELS, type ReferenceModelName } from '../engine/referenceModels';
 import { EcgInputError } from '../common/errors';
 import { repoRoot } from '../common/data-dir';
+import { DEBIAN_PYTHON, ensureDebianPythonModule } from '../common/debian-python';
 import { parseArgs } from './args';
 
 export const summary = 'benchmark training and prediction of the three reference models (synthetic data), optionally against PyTorch';
@@ -46,14 +47,16 @@ function positiveNumber(v: string | boolean | undefined, dflt: number, flag: str
 /** Runs scripts/bench_torch.py with Debian's Python and returns its JSON report. */
 function runTorchPeer(models: string[], seconds: number, repeats: number, threads: number): NonNullable<BenchReport['peer']> {
   const script = path.join(repoRoot(), 'scripts', 'bench_torch.py');
+  const missing = ensureDebianPythonModule('torch', 'python3-torch');
+  if (missing) throw new EcgInputError(`the PyTorch peer could not run: ${missing}`, { file: script }, `${DEBIAN_PYTHON} with torch`);
   const args = [script, '--models', models.join(','), '--seconds', String(seconds), '--repeats', String(repeats), '--threads', String(threads)];
   let out: string;
   try {
-    out = execFileSync('/usr/bin/python3', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 });
+    out = execFileSync(DEBIAN_PYTHON, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    const why = (err.stderr ?? '').includes('No module named') ? 'PyTorch is not installed (apt-get install python3-torch)' : err.message.split('\n')[0];
-    throw new EcgInputError(`the PyTorch peer could not run: ${why}`, { file: script }, '/usr/bin/python3 with torch');
+    const why = (err.stderr ?? '').trim().split('\n').pop() || err.message.split('\n')[0];
+    throw new EcgInputError(`the PyTorch peer failed: ${why}`, { file: script }, `${DEBIAN_PYTHON} with torch`);
   }
   return JSON.parse(out.trim().split('\n').pop() as string);
 }

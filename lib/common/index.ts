@@ -4,3 +4,4 @@ export { createRng, shuffledIndices, type Rng } from './rng';
 export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write';
 export { mitdbDir, outputsDir, repoRoot } from './data-dir';
 export { runParams, type RunParams } from './run-params';
+export { DEBIAN_PYTHON, ensureDebianPythonModule } from './debian-python';
