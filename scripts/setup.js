@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Makes the headless notebook runner available: Jupyter's nbclient (from Debian's packages as
-// root, else pip --user) and the tslab kernel registered against this checkout's tslab.
-// Idempotent and silent when everything is present (with --quiet); names what to install when
-// it cannot install it itself. Plain JavaScript so it runs before anything is compiled.
+// root, else pip --user) and the tslab kernel registered against this checkout's tslab; then
+// builds the optional native kernels (scripts/build-native.js). Idempotent and silent when
+// everything is present (with --quiet); names what to install when it cannot install it itself.
+// Plain JavaScript so it runs before anything is compiled.
 'use strict';
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -79,6 +80,9 @@ function main() {
     }
   }
   log('tslab kernel registered');
+  // Optional: without a C++ compiler the engine runs on tfjs-backend-wasm alone, so a failed
+  // build is reported by the script and does not fail the setup.
+  spawnSync(process.execPath, [path.join(__dirname, 'build-native.js'), ...(quiet ? ['--quiet'] : [])], { stdio: 'inherit' });
 }
 
 main();

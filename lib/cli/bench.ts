@@ -14,7 +14,10 @@ export const summary = 'benchmark training and prediction of the three reference
 /** What `ecg bench --json` prints. */
 export interface BenchReport {
   backend: string;
+  /** Threads computing: the native kernels' where they serve the backend, else the backend's. */
   threads: number;
+  /** The engine in words, e.g. 'tfjs 4.22.0 on wasm (1 thread, SIMD) + native kernels (avx512, 2 threads)'. */
+  engine: string;
   models: Record<string, ModelThroughput>;
   peer?: { backend: string; threads: number; models: Record<string, ModelThroughput> };
   ratios?: Record<string, { train: number; predict: number }>;
@@ -76,7 +79,8 @@ export async function run(argv: string[]): Promise<number> {
   const loadAvgBefore = round3(os.loadavg()[0]);
   const report: BenchReport = {
     backend: info.backend,
-    threads: info.threads,
+    threads: info.native?.threads ?? info.threads,
+    engine: describeBackend(info),
     models: await benchReferenceModels({ models, seconds, repeats, batchSize: 64, seed: 1 }),
     machine: { cpus: os.cpus().length, loadAvgBefore, loadAvgAfter: 0 },
     protocol: `synthetic data (normal noise, 5 cyclic labels), batch 64, input 187x1, Adam 1e-3; best of ${repeats} runs of ~${seconds}s each after warm-up; run one after the other on a shared machine`,

@@ -10,6 +10,8 @@ export interface EnvReport {
   backend: string;
   threads: number;
   simd: boolean;
+  /** The native kernels under the wasm backend (convolutions, matrix products), or null. */
+  native: { isa: string; threads: number } | null;
   tfjs: string;
   node: string;
   skippedBackends: { backend: string; reason: string }[];
@@ -53,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     backend: info.backend,
     threads: info.threads,
     simd: info.simd,
+    native: info.native ?? null,
     tfjs: info.tfjs,
     node: process.version,
     skippedBackends: info.skipped,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerExtraKernels } from './kernels';
 import { prepareWasmThreads, wasmThreadsWanted } from './wasmThreads';
+import { loadNativeKernels, type NativeKernels } from './native';
 
 /** Which tfjs backend a run uses, and how it came to be chosen. */
 export interface BackendInfo {
@@ -12,7 +13,9 @@ export interface BackendInfo {
   simd: boolean;
   /** tfjs version. */
   tfjs: string;
-  /** Backends that were tried and why they were not taken. */
+  /** The native kernels serving the wasm backend (convolutions and matrix products), if any. */
+  native?: { isa: string; threads: number };
+  /** Backends that were tried and why they were not taken (and why there are no native kernels). */
   skipped: { backend: string; reason: string }[];
 }
 
@@ -31,8 +34,10 @@ function tryRequire(name: string): unknown {
 
 /**
  * Chooses the tfjs backend once per process: tfjs-node where it is installed, else wasm, else
- * cpu. `ECG_BACKEND` (tensorflow | wasm | cpu) forces one; `ECG_WASM_THREADS=n` runs wasm's
- * threaded build with n XNNPACK threads (see wasmThreads.ts). Later calls return the same choice,
+ * cpu. `ECG_BACKEND` (tensorflow | wasm | cpu) forces one. On wasm, convolutions and matrix
+ * products run on the project's native kernels where `npm run setup` could build them
+ * (`ECG_NATIVE=0` turns them off, `ECG_NATIVE_THREADS=n` sets their threads); `ECG_WASM_THREADS=n`
+ * runs wasm's threaded build with n XNNPACK threads instead (see wasmThreads.ts). Later calls return the same choice,
  * because tfjs holds one engine per process.
  *
  * @example (await initBackend()).backend // => 'wasm' on a machine without tfjs-node
@@ -46,13 +51,16 @@ async function choose(prefer?: BackendName): Promise<BackendInfo> {
   const skipped: { backend: string; reason: string }[] = [];
   const order: BackendName[] = prefer ? [prefer] : ['tensorflow', 'wasm', 'cpu'];
   for (const name of order) {
-    const reason = await activate(name);
+    const native = name === 'wasm' ? nativeForWasm(skipped) : undefined;
+    const reason = await activate(name, native);
     if (reason === undefined) {
+      const n = native?.info();
       return {
         backend: tf.getBackend(),
         threads: name === 'wasm' ? wasmThreads() : name === 'cpu' ? 1 : require('os').cpus().length,
         simd: name === 'wasm' ? Boolean(tf.env().getAsync ? await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') : false) : false,
         tfjs: tf.version.tfjs,
+        ...(n ? { native: { isa: n.isa, threads: n.threads } } : {}),
         skipped,
       };
     }
@@ -61,7 +69,22 @@ async function choose(prefer?: BackendName): Promise<BackendInfo> {
   throw new Error(`no tfjs backend could start: ${skipped.map((s) => `${s.backend} (${s.reason})`).join('; ')}`);
 }
 
-async function activate(name: BackendName): Promise<string | undefined> {
+// The native kernels, unless wasm threads were asked for: those run XNNPACK in a shared memory
+// that the native module does not address, and the two would compete for the same cores.
+function nativeForWasm(skipped: BackendInfo['skipped']): NativeKernels | undefined {
+  if (wasmThreadsWanted() > 1) {
+    skipped.push({ backend: 'native kernels', reason: 'ECG_WASM_THREADS > 1 runs XNNPACK threads instead' });
+    return undefined;
+  }
+  const n = loadNativeKernels();
+  if (typeof n === 'string') {
+    skipped.push({ backend: 'native kernels', reason: n });
+    return undefined;
+  }
+  return n;
+}
+
+async function activate(name: BackendName, native?: NativeKernels): Promise<string | undefined> {
   if (name === 'tensorflow') {
     // danfojs-node's override maps its tfjs-node to plain tfjs, and npm may hoist that alias to the
     // top level, so the name can resolve to a package that is not tfjs-node at all.
@@ -72,7 +95,7 @@ async function activate(name: BackendName): Promise<string | undefined> {
   } else if (name === 'wasm') {
     const r = tryRequire('@tensorflow/tfjs-backend-wasm');
     if (r instanceof Error) return `@tensorflow/tfjs-backend-wasm failed to load: ${r.message}`;
-    registerExtraKernels('wasm');
+    registerExtraKernels('wasm', native);
   } else {
     registerExtraKernels('cpu');
   }
@@ -117,5 +140,6 @@ function wasmThreads(): number {
  */
 export function describeBackend(info: BackendInfo): string {
   const t = `${info.threads} thread${info.threads === 1 ? '' : 's'}`;
-  return `tfjs ${info.tfjs} on ${info.backend} (${t}${info.simd ? ', SIMD' : ''})`;
+  const n = info.native ? ` + native kernels (${info.native.isa}, ${info.native.threads} thread${info.native.threads === 1 ? '' : 's'})` : '';
+  return `tfjs ${info.tfjs} on ${info.backend} (${t}${info.simd ? ', SIMD' : ''})${n}`;
 }

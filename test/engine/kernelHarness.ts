@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../lib/engine';
+import { initBackend, registerExtraKernels } from '../../lib/engine';
+import { loadNativeKernels, type NativeKernels } from '../../lib/engine/native';
 import { createRng, type Rng } from '../../lib/common';
 
 /** A tensor's values and shape, independent of any backend. */
@@ -71,4 +72,31 @@ export function maxRelError(a: ArrayLike<number>, b: ArrayLike<number>): number 
     scale = Math.max(scale, Math.abs(b[i]));
   }
   return err / Math.max(scale, 1);
+}
+
+/** One way of running the wasm kernels: the project's JS/XNNPACK kernels, or the native ones. */
+export interface KernelMode {
+  name: 'js' | 'native';
+  native?: NativeKernels;
+}
+
+/** The modes this machine can run: always 'js', and 'native' where the native module is built. */
+export function wasmKernelModes(): KernelMode[] {
+  const n = loadNativeKernels();
+  return typeof n === 'string' ? [{ name: 'js' }] : [{ name: 'js' }, { name: 'native', native: n }];
+}
+
+/**
+ * Registers the wasm kernels of `mode`, runs `fn`, then puts back the registration the engine
+ * chose, so one test file can check both kernel sets against the cpu backend.
+ */
+export async function inKernelMode<T>(mode: KernelMode, fn: () => T): Promise<T> {
+  const info = await initBackend();
+  const engineNative = info.native ? (loadNativeKernels() as NativeKernels) : undefined;
+  registerExtraKernels('wasm', mode.native);
+  try {
+    return fn();
+  } finally {
+    registerExtraKernels('wasm', engineNative);
+  }
 }

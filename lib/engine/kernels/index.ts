@@ -11,9 +11,12 @@ import { sumWasm, meanWasm } from './reduce';
 import { adamUpdateKernels } from './adamKernels';
 import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
+import { nativeConvKernels } from './nativeConv2d';
+import { setNativeKernels } from './wasmBackend';
+import type { NativeKernels } from '../native';
 
 /** The kernels the project adds to (or replaces in) each backend. */
-function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
+function extraKernels(backend: 'wasm' | 'cpu', native?: NativeKernels): tf.KernelConfig[] {
   // Kernels the project's own ops call exist on both backends whichever is chosen, so results on
   // wasm and cpu can be compared in one process.
   const host = [...channelMomentsKernels, ...batchNormGradSumsKernels, ...lstmForwardKernels, ...lstmBackwardKernels, ...adamUpdateKernels];
@@ -30,10 +33,21 @@ function extraKernels(backend: 'wasm' | 'cpu'): tf.KernelConfig[] {
     return k;
   };
   const fbn = keep('FusedBatchNorm');
-  const list = [conv2dBackpropFilterWasm, conv2dBackpropInputWasm, maxPoolGradWasm, tileWasm, identityWasm, reverseWasm, fusedBatchNormWasm(fbn), ...host];
+  const list = [maxPoolGradWasm, tileWasm, identityWasm, reverseWasm, fusedBatchNormWasm(fbn), ...host];
+  if (native) {
+    keep('Conv2D');
+    // The JS convolution gradients stay as the fallbacks for what the native ones leave (NCHW).
+    const fallback = (name: string) => (name === 'Conv2D' ? originals.get(name) : name === 'Conv2DBackpropInput' ? conv2dBackpropInputWasm : conv2dBackpropFilterWasm);
+    list.push(...nativeConvKernels(native, fallback));
+  } else {
+    // Put back tfjs's own Conv2D in case an earlier registration had the native one.
+    const conv = keep('Conv2D');
+    if (conv) list.push(conv);
+    list.push(conv2dBackpropFilterWasm, conv2dBackpropInputWasm);
+  }
   for (const name of ['BatchMatMul', '_FusedMatMul']) {
     const k = keep(name);
-    if (k) list.push(matMulWasm(k));
+    if (k) list.push(matMulWasm(k, native));
   }
   const sum = keep('Sum');
   if (sum) list.push(sumWasm(sum));
@@ -50,12 +64,15 @@ const replacements = new WeakSet<object>();
 
 /**
  * Kernels the project registers with tfjs backends: ones a backend lacks (wasm has no
- * Conv2DBackpropFilter in tfjs 4.22) and faster replacements. Registering twice is harmless.
+ * Conv2DBackpropFilter in tfjs 4.22) and faster replacements; with `native` (lib/engine/native),
+ * the wasm backend's convolutions and matrix products run on the native kernels. Registering
+ * again (with or without native) replaces the earlier registration.
  *
  * @example registerExtraKernels('wasm') // then tf.setBackend('wasm') can train conv nets
  */
-export function registerExtraKernels(backend: 'wasm' | 'cpu'): void {
-  for (const k of extraKernels(backend)) {
+export function registerExtraKernels(backend: 'wasm' | 'cpu', native?: NativeKernels): void {
+  if (backend === 'wasm') setNativeKernels(native);
+  for (const k of extraKernels(backend, native)) {
     // Replacing a kernel tfjs already has needs unregistering first; registerKernel would only warn.
     if (tf.getKernel(k.kernelName, k.backendName)) tf.unregisterKernel(k.kernelName, k.backendName);
     tf.registerKernel(k);

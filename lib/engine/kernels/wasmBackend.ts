@@ -1,4 +1,5 @@
 import type { TensorInfo, DataType } from '@tensorflow/tfjs';
+import type { NativeKernels } from '../native';
 
 /** The parts of tfjs-backend-wasm's emscripten module that the project's kernels call. */
 export interface WasmModule {
@@ -81,19 +82,40 @@ function heapBuffer(backend: WasmBackend): ArrayBufferLike {
   return mem ? mem.buffer : backend.wasm.HEAPU8.buffer;
 }
 
+/**
+ * The whole wasm heap as bytes, for the native kernels, which address tensors by their byte
+ * offset in it. Like heapF32, take it after the kernel's last makeOutput.
+ *
+ * @example native.gemm(heapBytes(backend), ...) // offsets from byteOffset(backend, t)
+ */
+export function heapBytes(backend: WasmBackend): Uint8Array {
+  return new Uint8Array(heapBuffer(backend));
+}
+
+/** Where a tensor's data start in the wasm heap, in bytes. */
+export function byteOffset(backend: WasmBackend, t: TensorInfo): number {
+  return backend.dataIdMap.get(t.dataId).memoryOffset;
+}
+
 /** Shape as the byte array the wasm C functions take for an `int*` argument. */
 export function shapeBytes(shape: readonly number[]): Uint8Array {
   return new Uint8Array(new Int32Array(shape).buffer);
 }
 
 /**
- * C = A·B for row-major float32 A [m, k] and B [k, n] on the wasm backend's XNNPACK matmul, written
- * into `out` (a tensor of m·n elements). Only the untransposed form: tfjs-backend-wasm 4.22 runs
- * transposed operands through a scalar loop 15–30× slower.
+ * C = A·B for row-major float32 A [m, k] and B [k, n], written into `out` (a tensor of m·n
+ * elements): by the native GEMM when it is in use, else by the wasm backend's XNNPACK matmul.
+ * Only the untransposed form: tfjs-backend-wasm 4.22 runs transposed operands through a scalar
+ * loop 15–30× slower.
  *
  * @example wasmMatMul(backend, a, b, out, 2, 3, 4) // out = a [2,3] · b [3,4]
  */
 export function wasmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, out: TensorInfo, m: number, k: number, n: number): void {
+  const native = nativeKernelsInUse();
+  if (native) {
+    native.gemm(heapBytes(backend), m, n, k, byteOffset(backend, a), k, 1, byteOffset(backend, b), n, 1, byteOffset(backend, out), n, false);
+    return;
+  }
   const f = wasmFunction(backend, 'BatchMatMul', ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']);
   f(wasmId(backend, a), shapeBytes([1, m, k]), 3, wasmId(backend, b), shapeBytes([1, k, n]), 3, false, false, wasmId(backend, out));
 }
@@ -130,4 +152,19 @@ export function wasmTranspose(backend: WasmBackend, x: TensorInfo, shape: readon
     return;
   }
   f(wasmId(backend, x), shapeBytes(rShape), rShape.length, 0 /* float32 */, wasmId(backend, out), shapeBytes(rPerm), rPerm.length);
+}
+
+// The native kernels the wasm registrations use, if any. Like tfjs's kernel registry, of which it
+// is a part, this is process-wide: registerExtraKernels sets it together with the kernels, so
+// helpers shared by many kernels (wasmMatMul) need no flag threaded through every caller.
+let registeredNative: NativeKernels | undefined;
+
+/** Routes the shared helpers (wasmMatMul) through the native kernels, or back (undefined). */
+export function setNativeKernels(native: NativeKernels | undefined): void {
+  registeredNative = native;
+}
+
+/** The native kernels the wasm registrations use, if any. */
+export function nativeKernelsInUse(): NativeKernels | undefined {
+  return registeredNative;
 }
