@@ -11,6 +11,17 @@ export interface NativeKernels {
   conv2d(heap: Uint8Array, xOff: number, wOff: number, yOff: number, ...geometry: number[]): void;
   conv2dBackpropInput(heap: Uint8Array, dyOff: number, wOff: number, dxOff: number, ...geometry: number[]): void;
   conv2dBackpropFilter(heap: Uint8Array, xOff: number, dyOff: number, dwOff: number, ...geometry: number[]): void;
+  /** Per-channel mean and biased variance of x viewed as [rows, C]. */
+  channelMoments(heap: Uint8Array, xOff: number, rows: number, C: number, meanOff: number, varianceOff: number): void;
+  /** Σdy and Σdy·(x − mean) per channel over [rows, C]. */
+  batchNormGradSums(heap: Uint8Array, xOff: number, dyOff: number, meanOff: number, rows: number, C: number, sumDyOff: number, sumDyXmuOff: number): void;
+  /** y = x·scale[c] + shift[c] (an offset of −1 leaves that operand out), then ReLU (NaN kept) when asked. */
+  scaleShift(heap: Uint8Array, xOff: number, scaleOff: number, shiftOff: number, rows: number, C: number, relu: boolean, yOff: number): void;
+  /** out[o, j] = scale · Σ_r x[o, r, j] for x viewed as [outer, mid, inner] (float64 sums in row order). */
+  sumMiddle(heap: Uint8Array, xOff: number, outer: number, mid: number, inner: number, scale: number, yOff: number): void;
+  /** Geometry: batch, inH, inW, C, outH, outW, effective filterH, filterW, strideH, strideW, dilationH, dilationW, padTop, padLeft. */
+  maxPool(heap: Uint8Array, xOff: number, yOff: number, ...geometry: number[]): void;
+  maxPoolGrad(heap: Uint8Array, xOff: number, dyOff: number, dxOff: number, ...geometry: number[]): void;
   setThreads(n: number): void;
   info(): { isa: string; threads: number; hardwareThreads: number };
 }

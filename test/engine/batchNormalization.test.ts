@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/engine';
 import { batchNormTraining, batchNormalization, hasFusedBatchNorm } from '../../lib/engine/layers/batchNormalization';
 import { channelMoments } from '../../lib/engine/kernels/batchNormKernels';
-import { createRng, randomTensor, runKernelOn, maxRelError } from './kernelHarness';
+import { createRng, randomTensor, runKernelOn, maxRelError, wasmKernelModes, inKernelMode } from './kernelHarness';
 
 describe('engine/layers/batchNormalization', () => {
   before(async function () {
@@ -46,16 +46,23 @@ describe('engine/layers/batchNormalization', () => {
     }
   });
 
-  it('has kernels that agree between the wasm and cpu backends', async function () {
-    if ((await initBackend()).backend !== 'wasm') this.skip();
-    const rng = createRng(11);
-    const x = randomTensor(rng, [37, 5]);
-    const dy = randomTensor(rng, [37, 5]);
-    const m = runKernelOn('cpu', 'EcgChannelMoments', { x }, {});
-    assert.ok(maxRelError(runKernelOn('wasm', 'EcgChannelMoments', { x }, {}).values, m.values) === 0);
-    const inputs = { x, dy, mean: randomTensor(rng, [5]) };
-    assert.ok(maxRelError(runKernelOn('wasm', 'EcgBatchNormGradSums', inputs, {}).values, runKernelOn('cpu', 'EcgBatchNormGradSums', inputs, {}).values) === 0);
-  });
+  for (const mode of wasmKernelModes()) {
+    it(`has ${mode.name} kernels that agree exactly with the cpu backend's`, async function () {
+      if ((await initBackend()).backend !== 'wasm') this.skip();
+      await inKernelMode(mode, () => {
+        const rng = createRng(11);
+        for (const shape of [[37, 5], [64, 187, 32]]) {
+          const x = randomTensor(rng, shape);
+          const dy = randomTensor(rng, shape);
+          const m = runKernelOn('cpu', 'EcgChannelMoments', { x }, {});
+          assert.ok(maxRelError(runKernelOn('wasm', 'EcgChannelMoments', { x }, {}).values, m.values) === 0, `moments ${shape}`);
+          const inputs = { x, dy, mean: randomTensor(rng, [shape[shape.length - 1]]) };
+          const want = runKernelOn('cpu', 'EcgBatchNormGradSums', inputs, {}).values;
+          assert.ok(maxRelError(runKernelOn('wasm', 'EcgBatchNormGradSums', inputs, {}).values, want) === 0, `grad sums ${shape}`);
+        }
+      });
+    });
+  }
 
   it('trains like the stock layer: same outputs, moving statistics and weight updates', async () => {
     const make = (fused: boolean) => {

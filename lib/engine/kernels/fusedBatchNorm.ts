@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo, NamedAttrMap } from '@tensorflow/tfjs';
-import { heapF32, wasmBinary, type WasmBackend } from './wasmBackend';
+import { byteOffset, heapBytes, heapF32, nativeKernelsInUse, wasmBinary, type WasmBackend } from './wasmBackend';
 
 type Inputs = { x: TensorInfo; mean: TensorInfo; variance: TensorInfo; offset?: TensorInfo; scale?: TensorInfo };
 
@@ -8,8 +8,9 @@ const size = (t: TensorInfo): number => t.shape.reduce((a, b) => a * b, 1);
 /**
  * FusedBatchNorm (inference-style y = (x − mean)·scale/√(variance + ε) + offset) for the wasm
  * backend when every parameter is per channel (last axis) or a scalar: the per-channel factor and
- * shift are formed in JS, then y = x·a + b runs as two XNNPACK-speed broadcast passes, where
- * tfjs-backend-wasm 4.22's own kernel took ~2 ms for a [64,187,32] input. Other layouts go to
+ * shift are formed in JS, then y = x·a + b runs in one pass of the native kernels or as two
+ * XNNPACK-speed broadcast passes, where tfjs-backend-wasm 4.22's own kernel took ~2 ms for a
+ * [64,187,32] input. Other layouts go to
  * `fallback` (the backend's original kernel).
  */
 export function fusedBatchNormWasm(fallback?: KernelConfig): KernelConfig {
@@ -24,9 +25,10 @@ export function fusedBatchNormWasm(fallback?: KernelConfig): KernelConfig {
       if (!fallback) throw new Error('FusedBatchNorm: unsupported parameter layout on wasm');
       return fallback.kernelFunc(args as never) as TensorInfo;
     }
+    const native = nativeKernelsInUse();
     const a = backend.makeOutput([C], 'float32');
     const b = backend.makeOutput([C], 'float32');
-    const tmp = backend.makeOutput(x.shape, 'float32');
+    const tmp = native ? undefined : backend.makeOutput(x.shape, 'float32');
     const out = backend.makeOutput(x.shape, 'float32');
     const at = (t: TensorInfo | undefined, c: number, dflt: number): number => {
       if (!t) return dflt;
@@ -41,11 +43,15 @@ export function fusedBatchNormWasm(fallback?: KernelConfig): KernelConfig {
       bv[c] = at(offset, c, 0) - at(mean, c, 0) * k;
     }
     const M = size(x) / C;
-    wasmBinary(backend, 'Multiply', x, [M, C], a, [C], tmp);
-    wasmBinary(backend, 'Add', tmp, [M, C], b, [C], out);
+    if (native) {
+      native.scaleShift(heapBytes(backend), byteOffset(backend, x), byteOffset(backend, a), byteOffset(backend, b), M, C, false, byteOffset(backend, out));
+    } else if (tmp) {
+      wasmBinary(backend, 'Multiply', x, [M, C], a, [C], tmp);
+      wasmBinary(backend, 'Add', tmp, [M, C], b, [C], out);
+      backend.disposeData(tmp.dataId);
+    }
     backend.disposeData(a.dataId);
     backend.disposeData(b.dataId);
-    backend.disposeData(tmp.dataId);
     return out;
   };
   // The fallback's setup (its cwrap) must still run when the backend starts, since its own

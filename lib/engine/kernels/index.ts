@@ -12,6 +12,7 @@ import { adamUpdateKernels } from './adamKernels';
 import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
 import { nativeConvKernels } from './nativeConv2d';
+import { nativeChannelKernels } from './nativeChannels';
 import { setNativeKernels } from './wasmBackend';
 import type { NativeKernels } from '../native';
 
@@ -39,10 +40,15 @@ function extraKernels(backend: 'wasm' | 'cpu', native?: NativeKernels): tf.Kerne
     // The JS convolution gradients stay as the fallbacks for what the native ones leave (NCHW).
     const fallback = (name: string) => (name === 'Conv2D' ? originals.get(name) : name === 'Conv2DBackpropInput' ? conv2dBackpropInputWasm : conv2dBackpropFilterWasm);
     list.push(...nativeConvKernels(native, fallback));
+    for (const name of ['Add', 'Multiply', 'Relu', 'MaxPool']) keep(name);
+    const previous = (name: string) => (name === 'MaxPoolGrad' ? maxPoolGradWasm : originals.get(name));
+    list.push(...nativeChannelKernels(native, previous));
   } else {
-    // Put back tfjs's own Conv2D in case an earlier registration had the native one.
-    const conv = keep('Conv2D');
-    if (conv) list.push(conv);
+    // Put back tfjs's own kernels in case an earlier registration had native ones.
+    for (const name of ['Conv2D', 'Add', 'Multiply', 'Relu', 'MaxPool']) {
+      const k = keep(name);
+      if (k) list.push(k);
+    }
     list.push(conv2dBackpropFilterWasm, conv2dBackpropInputWasm);
   }
   for (const name of ['BatchMatMul', '_FusedMatMul']) {

@@ -1,5 +1,5 @@
 import { backend_util, util, type KernelConfig, type TensorInfo, type NamedAttrMap } from '@tensorflow/tfjs';
-import { heapF32, type WasmBackend } from './wasmBackend';
+import { byteOffset, heapBytes, heapF32, nativeKernelsInUse, type WasmBackend } from './wasmBackend';
 
 /**
  * Sums x viewed as [outer, mid, inner] over the middle axis into out [outer, inner], with float64
@@ -46,7 +46,11 @@ function reduceWasm(kind: 'Sum' | 'Mean', original: KernelConfig): KernelConfig 
     const inner = util.sizeFromShape(x.shape.slice(hi + 1));
     const outShape = x.shape.filter((_, d) => d < lo || d > hi);
     const out = backend.makeOutput(keepDims ? backend_util.expandShapeToKeepDim(outShape, axes) : outShape, 'float32');
-    sumMiddle(heapF32(backend, x), outer, mid, inner, heapF32(backend, out), kind === 'Mean' ? 1 / mid : 1);
+    const scale = kind === 'Mean' ? 1 / mid : 1;
+    const native = nativeKernelsInUse();
+    // The same sums in the same order either way; the native loop vectorises across columns.
+    if (native) native.sumMiddle(heapBytes(backend), byteOffset(backend, x), outer, mid, inner, scale, byteOffset(backend, out));
+    else sumMiddle(heapF32(backend, x), outer, mid, inner, heapF32(backend, out), scale);
     return out;
   };
   return { kernelName: kind, backendName: 'wasm', setupFunc: original.setupFunc, kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'] };

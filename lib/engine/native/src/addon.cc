@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <thread>
 
+#include "channels.h"
 #include "conv.h"
 #include "gemm.h"
 #include "pool.h"
@@ -121,6 +122,118 @@ napi_value Conv(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// Reads `count` integer arguments starting at argv[from] into out.
+bool ints(napi_env env, napi_value* argv, int from, int count, long* out) {
+  for (int i = 0; i < count; i++)
+    if (!num(env, argv[from + i], &out[i])) return false;
+  return true;
+}
+
+// channelMoments(heap, xOff, rows, C, meanOff, varianceOff)
+napi_value ChannelMoments(napi_env env, napi_callback_info info) {
+  napi_value argv[6];
+  uint8_t* base;
+  size_t bytes;
+  long v[5];
+  if (!args(env, info, 6, argv) || !heap(env, argv[0], &base, &bytes) || !ints(env, argv, 1, 5, v)) return fail(env, "channelMoments: expected (heap, xOff, rows, C, meanOff, varianceOff)");
+  bool ok = true;
+  const float* x = at(base, bytes, v[0], v[1] * v[2], &ok);
+  float* mean = const_cast<float*>(at(base, bytes, v[3], v[2], &ok));
+  float* var = const_cast<float*>(at(base, bytes, v[4], v[2], &ok));
+  if (!ok || v[1] < 0 || v[2] < 1) return fail(env, "channelMoments: a tensor lies outside the heap");
+  ecg::channelMoments(x, v[1], v[2], mean, var);
+  return nullptr;
+}
+
+// batchNormGradSums(heap, xOff, dyOff, meanOff, rows, C, sumDyOff, sumDyXmuOff)
+napi_value BatchNormGradSums(napi_env env, napi_callback_info info) {
+  napi_value argv[8];
+  uint8_t* base;
+  size_t bytes;
+  long v[7];
+  if (!args(env, info, 8, argv) || !heap(env, argv[0], &base, &bytes) || !ints(env, argv, 1, 7, v)) return fail(env, "batchNormGradSums: expected (heap, xOff, dyOff, meanOff, rows, C, sumDyOff, sumDyXmuOff)");
+  long rows = v[3], C = v[4];
+  bool ok = rows >= 0 && C >= 1;
+  const float* x = at(base, bytes, v[0], rows * C, &ok);
+  const float* dy = at(base, bytes, v[1], rows * C, &ok);
+  const float* mean = at(base, bytes, v[2], C, &ok);
+  float* s1 = const_cast<float*>(at(base, bytes, v[5], C, &ok));
+  float* s2 = const_cast<float*>(at(base, bytes, v[6], C, &ok));
+  if (!ok) return fail(env, "batchNormGradSums: a tensor lies outside the heap");
+  ecg::batchNormGradSums(x, dy, mean, rows, C, s1, s2);
+  return nullptr;
+}
+
+// scaleShift(heap, xOff, scaleOff, shiftOff, rows, C, relu, yOff); an offset of -1 leaves that operand out
+napi_value ScaleShift(napi_env env, napi_callback_info info) {
+  napi_value argv[8];
+  uint8_t* base;
+  size_t bytes;
+  long v[5], y;
+  bool relu;
+  if (!args(env, info, 8, argv) || !heap(env, argv[0], &base, &bytes) || !ints(env, argv, 1, 5, v) ||
+      napi_get_value_bool(env, argv[6], &relu) != napi_ok || !num(env, argv[7], &y))
+    return fail(env, "scaleShift: expected (heap, xOff, scaleOff, shiftOff, rows, C, relu, yOff)");
+  long rows = v[3], C = v[4];
+  bool ok = rows >= 0 && C >= 1;
+  const float* x = at(base, bytes, v[0], rows * C, &ok);
+  const float* scale = v[1] < 0 ? nullptr : at(base, bytes, v[1], C, &ok);
+  const float* shift = v[2] < 0 ? nullptr : at(base, bytes, v[2], C, &ok);
+  float* out = const_cast<float*>(at(base, bytes, y, rows * C, &ok));
+  if (!ok) return fail(env, "scaleShift: a tensor lies outside the heap");
+  ecg::scaleShift(x, scale, shift, rows, C, relu, out);
+  return nullptr;
+}
+
+// sumMiddle(heap, xOff, outer, mid, inner, scale, yOff)
+napi_value SumMiddle(napi_env env, napi_callback_info info) {
+  napi_value argv[7];
+  uint8_t* base;
+  size_t bytes;
+  long v[4], y;
+  double scale;
+  if (!args(env, info, 7, argv) || !heap(env, argv[0], &base, &bytes) || !ints(env, argv, 1, 4, v) ||
+      napi_get_value_double(env, argv[5], &scale) != napi_ok || !num(env, argv[6], &y))
+    return fail(env, "sumMiddle: expected (heap, xOff, outer, mid, inner, scale, yOff)");
+  long outer = v[1], mid = v[2], inner = v[3];
+  bool ok = outer >= 0 && mid >= 0 && inner >= 0;
+  const float* x = at(base, bytes, v[0], outer * mid * inner, &ok);
+  float* out = const_cast<float*>(at(base, bytes, y, outer * inner, &ok));
+  if (!ok) return fail(env, "sumMiddle: a tensor lies outside the heap");
+  ecg::sumMiddle(x, outer, mid, inner, scale, out);
+  return nullptr;
+}
+
+// maxPool(heap, xOff, yOff, 14 geometry integers) and maxPoolGrad(heap, xOff, dyOff, dxOff, 14 integers)
+template <bool Grad>
+napi_value MaxPool(napi_env env, napi_callback_info info) {
+  constexpr int offsets = Grad ? 3 : 2;
+  napi_value argv[1 + offsets + 14];
+  uint8_t* base;
+  size_t bytes;
+  long off[3], gv[14];
+  if (!args(env, info, 1 + offsets + 14, argv) || !heap(env, argv[0], &base, &bytes) || !ints(env, argv, 1, offsets, off) || !ints(env, argv, 1 + offsets, 14, gv))
+    return fail(env, Grad ? "maxPoolGrad: expected (heap, xOff, dyOff, dxOff, 14 geometry integers)" : "maxPool: expected (heap, xOff, yOff, 14 geometry integers)");
+  ecg::PoolGeom g{gv[0], gv[1], gv[2], gv[3], gv[4], gv[5], gv[6], gv[7], gv[8], gv[9], gv[10], gv[11], gv[12], gv[13]};
+  for (long x : gv)
+    if (x < 0) return fail(env, Grad ? "maxPoolGrad: geometry must be non-negative integers" : "maxPool: geometry must be non-negative integers");
+  if (g.strideH < 1 || g.strideW < 1 || g.dilationH < 1 || g.dilationW < 1) return fail(env, "maxPool: strides and dilations must be >= 1");
+  long xs = g.batch * g.inH * g.inW * g.C, ys = g.batch * g.outH * g.outW * g.C;
+  bool ok = true;
+  const float* x = at(base, bytes, off[0], xs, &ok);
+  if (Grad) {
+    const float* dy = at(base, bytes, off[1], ys, &ok);
+    float* dx = const_cast<float*>(at(base, bytes, off[2], xs, &ok));
+    if (!ok) return fail(env, "maxPoolGrad: a tensor lies outside the heap");
+    ecg::maxPoolGrad(g, x, dy, dx);
+  } else {
+    float* y = const_cast<float*>(at(base, bytes, off[1], ys, &ok));
+    if (!ok) return fail(env, "maxPool: a tensor lies outside the heap");
+    ecg::maxPool(g, x, y);
+  }
+  return nullptr;
+}
+
 napi_value SetThreads(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   long n;
@@ -147,6 +260,12 @@ napi_value Init(napi_env env, napi_value exports) {
       {"conv2d", nullptr, Conv<0>, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"conv2dBackpropInput", nullptr, Conv<1>, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"conv2dBackpropFilter", nullptr, Conv<2>, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"channelMoments", nullptr, ChannelMoments, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"batchNormGradSums", nullptr, BatchNormGradSums, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"scaleShift", nullptr, ScaleShift, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"sumMiddle", nullptr, SumMiddle, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"maxPool", nullptr, MaxPool<false>, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"maxPoolGrad", nullptr, MaxPool<true>, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setThreads", nullptr, SetThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

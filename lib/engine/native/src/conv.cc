@@ -72,10 +72,63 @@ std::vector<float>& scratch() {
   return buf;
 }
 
+// A receptive field is one contiguous run of x when the filter has one row and no dilation
+// along the width (every tfjs conv1d): then row i of the im2col matrix can be read in place.
+bool contiguousFields(const ConvGeom& g) { return g.filterH == 1 && g.dilationW == 1; }
+
+// Pointers to the im2col rows of a contiguous-field convolution: into x where the field lies
+// inside the input, else into `edges`, which receives zero-padded copies of the fields that
+// overhang the padding (a few per image).
+void fieldRows(const ConvGeom& g, const float* x, std::vector<const float*>& rowPtr, std::vector<float>& edges) {
+  const long M = rows(g), K = patch(g), C = g.inC;
+  rowPtr.resize(M);
+  long nEdges = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1) edges.assign(nEdges * K, 0.f);
+    long e = 0;
+    for (long i = 0; i < M; i++) {
+      long ow = i % g.outW, oh = (i / g.outW) % g.outH, b = i / (g.outW * g.outH);
+      long ih = oh * g.strideH - g.padTop, iw = ow * g.strideW - g.padLeft;
+      bool rowInside = ih >= 0 && ih < g.inH;
+      if (rowInside && iw >= 0 && iw + g.filterW <= g.inW) {
+        if (pass == 1) rowPtr[i] = x + ((b * g.inH + ih) * g.inW + iw) * C;
+        continue;
+      }
+      if (pass == 1) {
+        float* dst = edges.data() + e * K;
+        for (long fw = 0; fw < g.filterW; fw++) {
+          long w = iw + fw;
+          if (rowInside && w >= 0 && w < g.inW) std::memcpy(dst + fw * C, x + ((b * g.inH + ih) * g.inW + w) * C, C * sizeof(float));
+        }
+        rowPtr[i] = dst;
+      }
+      e++;
+    }
+    nEdges = e;
+  }
+}
+
+struct FieldRows {
+  std::vector<const float*> ptr;
+  std::vector<float> edges;
+};
+
+FieldRows& fieldScratch() {
+  static thread_local FieldRows f;
+  return f;
+}
+
 }  // namespace
 
 void conv2d(const ConvGeom& g, const float* x, const float* w, float* y) {
   const long M = rows(g), K = patch(g), N = g.outC;
+  if (contiguousFields(g) && !pointwise(g)) {
+    auto& f = fieldScratch();
+    fieldRows(g, x, f.ptr, f.edges);
+    MatView a{nullptr, 0, 0, f.ptr.data(), false};
+    gemm(M, N, K, a, MatView{w, N, 1}, y, N, false);
+    return;
+  }
   const float* a = x;
   if (!pointwise(g)) {
     auto& cols = scratch();
@@ -88,6 +141,19 @@ void conv2d(const ConvGeom& g, const float* x, const float* w, float* y) {
 
 void conv2dBackpropInput(const ConvGeom& g, const float* dy, const float* w, float* dx) {
   const long M = rows(g), K = patch(g), N = g.outC;
+  if (contiguousFields(g) && g.strideH == 1 && g.strideW == 1 && g.padTop == 0 && g.outH == g.inH && !pointwise(g)) {
+    // With unit strides dx is the forward convolution of dy with the filter reversed along the
+    // width and its channel axes swapped, padded by FW − 1 − padLeft: no col2im.
+    const long FW = g.filterW, C = g.inC;
+    static thread_local std::vector<float> flipped;
+    flipped.resize(FW * N * C);
+    for (long fw = 0; fw < FW; fw++)
+      for (long ci = 0; ci < C; ci++)
+        for (long co = 0; co < N; co++) flipped[(fw * N + co) * C + ci] = w[((FW - 1 - fw) * C + ci) * N + co];
+    ConvGeom t{g.batch, g.outH, g.outW, N, g.inH, g.inW, C, 1, FW, 1, 1, 1, 1, 0, FW - 1 - g.padLeft};
+    conv2d(t, dy, flipped.data(), dx);
+    return;
+  }
   // cols = dy · wᵀ, with wᵀ read through swapped strides.
   MatView dyView{dy, N, 1}, wT{w, 1, N};
   if (pointwise(g)) {
@@ -102,6 +168,14 @@ void conv2dBackpropInput(const ConvGeom& g, const float* dy, const float* w, flo
 
 void conv2dBackpropFilter(const ConvGeom& g, const float* x, const float* dy, float* dw) {
   const long M = rows(g), K = patch(g), N = g.outC;
+  if (contiguousFields(g) && !pointwise(g)) {
+    auto& f = fieldScratch();
+    fieldRows(g, x, f.ptr, f.edges);
+    // dw = colsᵀ · dy, the columns of colsᵀ being the receptive fields read in place.
+    MatView a{nullptr, 0, 0, f.ptr.data(), true};
+    gemm(K, N, M, a, MatView{dy, N, 1}, dw, N, false);
+    return;
+  }
   const float* a = x;
   if (!pointwise(g)) {
     auto& cols = scratch();

@@ -90,7 +90,17 @@ void packB(long n, long k, MatView b, float* out) {
 
 // Rows i0 .. i0 + mr of A, columns k0 .. k0 + kc, as kc groups of MR (zero rows beyond mr).
 void packA(long i0, long mr, long k0, long kc, MatView a, float* out) {
-  if (a.colStride == 1) {
+  if (a.rows && !a.rowsAreColumns) {
+    for (long r = 0; r < mr; r++) {
+      const float* src = a.rows[i0 + r] + k0;
+      for (long p = 0; p < kc; p++) out[p * MR + r] = src[p];
+    }
+  } else if (a.rows) {
+    for (long p = 0; p < kc; p++) {
+      const float* src = a.rows[k0 + p] + i0;
+      for (long r = 0; r < mr; r++) out[p * MR + r] = src[r];
+    }
+  } else if (a.colStride == 1) {
     for (long r = 0; r < mr; r++) {
       const float* src = a.data + (i0 + r) * a.rowStride + k0;
       for (long p = 0; p < kc; p++) out[p * MR + r] = src[p];
@@ -105,6 +115,31 @@ void packA(long i0, long mr, long k0, long kc, MatView a, float* out) {
     for (long p = 0; p < kc; p++) out[p * MR + r] = 0.f;
 }
 
+// A product with a short k (a first convolution over one input channel has k = kernel size) is
+// bound by writing C, not by arithmetic: one pass over the rows with B's few rows at hand beats
+// packing. Each element is the same fused chain over k as in the micro-kernel.
+constexpr long SMALL_K = 16;
+
+void smallK(long m, long n, long k, MatView a, MatView b, float* c, long ldc, bool accumulate) {
+  long nv = n - n % VL;
+  pool().parallelFor(m, [&](long lo, long hi) {
+    for (long i = lo; i < hi; i++) {
+      const float* ar = a.data + i * a.rowStride;
+      float* cr = c + i * ldc;
+      for (long j = 0; j < nv; j += VL) {
+        vec acc = accumulate ? load(cr + j) : vec{};
+        for (long p = 0; p < k; p++) acc = acc + (vec{} + ar[p]) * load(b.data + p * b.rowStride + j);
+        store(cr + j, acc);
+      }
+      for (long j = nv; j < n; j++) {
+        float acc = accumulate ? cr[j] : 0.f;
+        for (long p = 0; p < k; p++) acc = __builtin_fmaf(ar[p], b.data[p * b.rowStride + j], acc);
+        cr[j] = acc;
+      }
+    }
+  }, double(m) * n * k < 2e5);
+}
+
 }  // namespace
 
 const char* gemmIsa() { return ISA; }
@@ -114,6 +149,10 @@ void gemm(long m, long n, long k, MatView a, MatView b, float* c, long ldc, bool
   if (k <= 0) {
     if (!accumulate)
       for (long i = 0; i < m; i++) std::fill(c + i * ldc, c + i * ldc + n, 0.f);
+    return;
+  }
+  if (k <= SMALL_K && !a.rows && a.colStride == 1 && b.colStride == 1) {
+    smallK(m, n, k, a, b, c, ldc, accumulate);
     return;
   }
   long panelsN = (n + NR - 1) / NR;

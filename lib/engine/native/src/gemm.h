@@ -11,6 +11,11 @@ struct MatView {
   const float* data;
   long rowStride;
   long colStride;
+  // Instead of data and strides (left operand only): row i starts at rows[i] (columns
+  // contiguous), or, when `rowsAreColumns`, column j starts at rows[j]. Convolutions use this to
+  // read receptive fields in place, where im2col would copy them.
+  const float* const* rows = nullptr;
+  bool rowsAreColumns = false;
 };
 
 // C[m, n] = A[m, k] · B[k, n] (+ C when `accumulate`), C row-major with leading dimension ldc.

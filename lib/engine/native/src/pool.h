@@ -29,7 +29,10 @@ class Pool {
     stopWorkers();
     threads_ = threads;
     stop_ = false;
-    for (int t = 1; t < threads_; t++) workers_.emplace_back([this, t] { workerLoop(t); });
+    // The generation is read here, not in the new thread: a region started before the thread
+    // first runs would otherwise look already seen to it, and never end.
+    unsigned start = generation_.load(std::memory_order_acquire);
+    for (int t = 1; t < threads_; t++) workers_.emplace_back([this, t, start] { workerLoop(t, start); });
   }
 
   // Runs fn(begin, end) over [0, count) split into contiguous ranges, one per thread (the calling
@@ -60,8 +63,7 @@ class Pool {
     if (begin < end) fn(begin, end);
   }
 
-  void workerLoop(int t) {
-    unsigned seen = generation_.load(std::memory_order_acquire);
+  void workerLoop(int t, unsigned seen) {
     for (;;) {
       // Spin a little (~50 µs) for the next region, then sleep until woken.
       bool got = false;
