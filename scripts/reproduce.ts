@@ -99,9 +99,19 @@ function main(): void {
     }
   }
   const summaryFile = path.join(outDir, `reproduce-${profile}.json`);
+  // The engine the notebooks ran on, as `ecg env` describes it in the same environment (native
+  // kernels or not changes results in the last bits).
+  const envRun = spawnSync(process.execPath, [path.join(root, 'bin', 'ecg.js'), 'env', '--json'], { cwd: root, env, encoding: 'utf8' });
+  let engine = 'unknown';
+  try {
+    const e = JSON.parse(envRun.stdout);
+    engine = `tfjs ${e.tfjs} on ${e.backend}${e.native ? ` + native kernels (${e.native.isa}, ${e.native.threads} threads)` : ''}`;
+  } catch {
+    /* ecg env failed: the summary says 'unknown' */
+  }
   const previous = fs.existsSync(summaryFile) && args.flags.only ? JSON.parse(fs.readFileSync(summaryFile, 'utf8')) : { timings: [] };
   const merged = [...previous.timings.filter((t: { notebook: string }) => !timings.some((n) => n.notebook === t.notebook)), ...timings].sort((a, b) => a.notebook.localeCompare(b.notebook));
-  writeJsonAtomic(summaryFile, { profile, seed: Number(seed), dataDir: mitdbDir(), node: process.version, timings: merged });
+  writeJsonAtomic(summaryFile, { profile, seed: Number(seed), dataDir: mitdbDir(), node: process.version, engine, timings: merged });
   const total = timings.reduce((s, t) => s + t.seconds, 0);
   console.log(`reproduce: ${timings.length} notebook(s) executed in ${total.toFixed(1)} s; executed copies in ${nbOut}`);
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BackendInfo } from '../engine';
+import { describeBackend, type BackendInfo } from '../engine';
 import { repoRoot } from '../common/data-dir';
 import type { ModelConfig } from '../models/modelConfig';
 import type { EpochEntry } from './history';
@@ -30,7 +30,8 @@ export interface ModelSidecar {
 }
 
 /**
- * The versions a result depends on: workbench, tfjs, Node and the backend.
+ * The versions a result depends on: workbench, tfjs, Node, the backend and the whole engine in
+ * words (native kernels included: numbers made with and without them differ in the last bits).
  *
  * @example describeVersions(info).tfjs // => '4.22.0'
  */
@@ -41,5 +42,12 @@ export function describeVersions(info: BackendInfo): Record<string, string> {
   } catch {
     /* a copied lib/ without package.json: leave 'unknown' */
   }
-  return { workbench, tfjs: info.tfjs, node: process.version, backend: `${info.backend}${info.simd ? ' SIMD' : ''}, ${info.threads} thread(s)` };
+  const native = info.native ? `, native kernels ${info.native.isa} × ${info.native.threads} thread(s)` : '';
+  return {
+    workbench,
+    tfjs: info.tfjs,
+    node: process.version,
+    backend: `${info.backend}${info.simd ? ' SIMD' : ''}, ${info.threads} thread(s)${native}`,
+    engine: describeBackend(info),
+  };
 }
