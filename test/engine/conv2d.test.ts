@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode } from './kernelHarness';
+import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode, randomConvCase } from './kernelHarness';
 
 describe('engine/kernels/conv2d', () => {
   before(async function () {
@@ -12,28 +12,13 @@ describe('engine/kernels/conv2d', () => {
         const rng = createRng(8675309);
         let cases = 0;
         for (let trial = 0; trial < 50; trial++) {
-          const conv1d = trial % 2 === 0;
-          const B = 1 + rng.int(3);
-          const H = conv1d ? 1 : 1 + rng.int(9);
-          const W = 1 + rng.int(trial % 5 === 4 ? 200 : 20);
-          const FH = conv1d ? 1 : 1 + rng.int(Math.min(H, 3));
-          const FW = 1 + rng.int(Math.min(W, 6));
-          const Cin = 1 + rng.int(trial % 5 === 4 ? 40 : 5);
-          const Cout = 1 + rng.int(trial % 5 === 4 ? 70 : 6);
-          // tfjs allows dilation > 1 only with unit strides.
-          const dilated = trial % 3 === 0;
-          const strides = dilated ? [1, 1] : [conv1d ? 1 : 1 + rng.int(3), 1 + rng.int(3)];
-          const dilations = dilated ? [conv1d ? 1 : 1 + rng.int(2), 1 + rng.int(3)] : [1, 1];
-          const p = (['same', 'valid', 'explicit'] as const)[rng.int(3)];
-          const pad = p === 'explicit' ? [[0, 0], [rng.int(3), rng.int(3)], [rng.int(3), rng.int(3)], [0, 0]] : p;
-          const x = randomTensor(rng, [B, H, W, Cin]);
-          const filter = randomTensor(rng, [FH, FW, Cin, Cout]);
+          const { x, filter, strides, dilations, pad } = randomConvCase(rng, trial, true);
           const attrs = { strides, pad, dataFormat: 'NHWC', dilations, dimRoundingMode: undefined };
           let want;
           try {
             want = runKernelOn('cpu', 'Conv2D', { x, filter }, attrs);
           } catch {
-            continue; // a dilated filter wider than the padded input: no such convolution
+            continue; // a filter wider than the padded input: no such convolution
           }
           if (want.values.length === 0) continue;
           const got = runKernelOn('wasm', 'Conv2D', { x, filter }, attrs);
@@ -43,6 +28,30 @@ describe('engine/kernels/conv2d', () => {
           cases++;
         }
         assert.ok(cases > 30, `only ${cases} cases ran`);
+      }));
+  }
+});
+
+describe('engine/kernels/conv2d: tfjs-backend-wasm SAME padding with a stride wider than the filter', () => {
+  before(async function () {
+    if (!(await wasmActive())) this.skip();
+  });
+
+  for (const mode of wasmKernelModes()) {
+    it(`${mode.name} kernels: Conv2D and FusedConv2D (bias, relu) agree with the cpu backend`, () =>
+      inKernelMode(mode, () => {
+        const rng = createRng(612);
+        // The case the random tests found: 4×(6×12)×4 input, 1×2 filter, strides 3×2, 'same'.
+        for (const [xs, fs, strides] of [[[4, 6, 12, 4], [1, 2, 4, 3], [3, 2]], [[1, 6, 12, 1], [1, 2, 1, 1], [3, 1]], [[2, 9, 9, 2], [2, 2, 2, 3], [3, 3]]]) {
+          const x = randomTensor(rng, xs), filter = randomTensor(rng, fs), bias = randomTensor(rng, [fs[3]]);
+          const attrs = { strides, pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined, activation: 'relu' };
+          for (const [kernel, inputs] of [['Conv2D', { x, filter }], ['FusedConv2D', { x, filter, bias }]] as const) {
+            const want = runKernelOn('cpu', kernel, inputs, attrs);
+            const got = runKernelOn('wasm', kernel, inputs, attrs);
+            assert.deepEqual(got.shape, want.shape);
+            assert.ok(maxRelError(got.values, want.values) < 1e-5, `${kernel} x ${xs} filter ${fs} strides ${strides}: ${maxRelError(got.values, want.values)}`);
+          }
+        }
       }));
   }
 });

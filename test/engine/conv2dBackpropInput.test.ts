@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode } from './kernelHarness';
+import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode, randomConvCase } from './kernelHarness';
 
 describe('engine/kernels/conv2dBackpropInput', () => {
   before(async function () {
@@ -7,41 +7,30 @@ describe('engine/kernels/conv2dBackpropInput', () => {
   });
 
   for (const mode of wasmKernelModes()) {
-    it(`${mode.name} kernels: match the cpu backend over random shapes, strides and paddings`, () => inKernelMode(mode, () => {
-      const rng = createRng(31337);
-      let cases = 0;
-      for (let trial = 0; trial < 40; trial++) {
-        const conv1d = trial % 2 === 0;
-        const B = 1 + rng.int(4);
-        const H = conv1d ? 1 : 1 + rng.int(9);
-        const W = 1 + rng.int(20);
-        const FH = conv1d ? 1 : 1 + rng.int(Math.min(H, 4));
-        const FW = 1 + rng.int(Math.min(W, 6));
-        const Cin = 1 + rng.int(trial % 5 === 4 ? 40 : 5); // some wider than a native register tile
-        const Cout = 1 + rng.int(trial % 5 === 4 ? 70 : 6);
-        const strides = [conv1d ? 1 : 1 + rng.int(3), 1 + rng.int(3)];
-        const p = (['same', 'valid', 'explicit'] as const)[rng.int(3)];
-        const pad = p === 'explicit' ? [[0, 0], [rng.int(3), rng.int(3)], [rng.int(3), rng.int(3)], [0, 0]] : p;
-        const x = randomTensor(rng, [B, H, W, Cin]);
-        const filter = randomTensor(rng, [FH, FW, Cin, Cout]);
-        const fwd = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined };
-        let y;
-        try {
-          y = runKernelOn('cpu', 'Conv2D', { x, filter }, fwd);
-        } catch {
-          continue; // explicit pads too large for the filter: no such convolution
+    it(`${mode.name} kernels: match the cpu backend over random shapes, strides and paddings`, () =>
+      inKernelMode(mode, () => {
+        const rng = createRng(31337);
+        let cases = 0;
+        for (let trial = 0; trial < 40; trial++) {
+          const { x, filter, strides, pad } = randomConvCase(rng, trial);
+          const fwd = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined };
+          let y;
+          try {
+            y = runKernelOn('cpu', 'Conv2D', { x, filter }, fwd);
+          } catch {
+            continue; // explicit pads too large for the filter: no such convolution
+          }
+          if (y.values.length === 0) continue;
+          const dy = randomTensor(rng, y.shape);
+          const attrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined, inputShape: x.shape };
+          const want = runKernelOn('cpu', 'Conv2DBackpropInput', { dy, filter }, attrs);
+          const got = runKernelOn('wasm', 'Conv2DBackpropInput', { dy, filter }, attrs);
+          assert.deepEqual(got.shape, want.shape);
+          const err = maxRelError(got.values, want.values);
+          assert.ok(err < 1e-5, `x ${x.shape} filter ${filter.shape} strides ${strides} pad ${JSON.stringify(pad)}: ${err}`);
+          cases++;
         }
-        if (y.values.length === 0) continue;
-        const dy = randomTensor(rng, y.shape);
-        const attrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined, inputShape: x.shape };
-        const want = runKernelOn('cpu', 'Conv2DBackpropInput', { dy, filter }, attrs);
-        const got = runKernelOn('wasm', 'Conv2DBackpropInput', { dy, filter }, attrs);
-        assert.deepEqual(got.shape, want.shape);
-        const err = maxRelError(got.values, want.values);
-        assert.ok(err < 1e-5, `x ${x.shape} filter ${filter.shape} strides ${strides} pad ${JSON.stringify(pad)}: ${err}`);
-        cases++;
-      }
-      assert.ok(cases > 25, `only ${cases} cases ran`);
-    }));
+        assert.ok(cases > 25, `only ${cases} cases ran`);
+      }));
   }
 });

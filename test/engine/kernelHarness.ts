@@ -100,3 +100,36 @@ export async function inKernelMode<T>(mode: KernelMode, fn: () => T): Promise<T>
     registerExtraKernels('wasm', engineNative);
   }
 }
+
+/** One random convolution of the kernel tests: input, filter and the attributes of tf's Conv2D. */
+export interface ConvCase {
+  x: HostTensor;
+  filter: HostTensor;
+  strides: number[];
+  dilations: number[];
+  pad: 'same' | 'valid' | number[][];
+}
+
+/**
+ * A random NHWC convolution for trial number `trial`: every other one has the height-1 shape of
+ * tf.conv1d, every fifth is wider in channels and length than a native register tile, and with
+ * `dilated` every third has dilations (tfjs allows those only with unit strides). Explicit pads
+ * may be too large for the filter; callers skip a case the cpu backend refuses.
+ */
+export function randomConvCase(rng: Rng, trial: number, dilated = false): ConvCase {
+  const conv1d = trial % 2 === 0;
+  const wide = trial % 5 === 4;
+  const B = 1 + rng.int(4);
+  const H = conv1d ? 1 : 1 + rng.int(9);
+  const W = 1 + rng.int(wide ? 200 : 20);
+  const FH = conv1d ? 1 : 1 + rng.int(Math.min(H, 4));
+  const FW = 1 + rng.int(Math.min(W, 6));
+  const Cin = 1 + rng.int(wide ? 40 : 5);
+  const Cout = 1 + rng.int(wide ? 70 : 6);
+  const dilate = dilated && trial % 3 === 0;
+  const strides = dilate ? [1, 1] : [conv1d ? 1 : 1 + rng.int(3), 1 + rng.int(3)];
+  const dilations = dilate ? [conv1d ? 1 : 1 + rng.int(2), 1 + rng.int(3)] : [1, 1];
+  const p = (['same', 'valid', 'explicit'] as const)[rng.int(3)];
+  const pad = p === 'explicit' ? [[0, 0], [rng.int(3), rng.int(3)], [rng.int(3), rng.int(3)], [0, 0]] : p;
+  return { x: randomTensor(rng, [B, H, W, Cin]), filter: randomTensor(rng, [FH, FW, Cin, Cout]), strides, dilations, pad };
+}

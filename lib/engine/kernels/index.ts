@@ -13,6 +13,7 @@ import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
 import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
 import { nativeConvKernels } from './nativeConv2d';
 import { nativeChannelKernels } from './nativeChannels';
+import { conv2dExplicitPad } from './conv2dExplicitPad';
 import { setNativeKernels } from './wasmBackend';
 import type { NativeKernels } from '../native';
 
@@ -45,12 +46,17 @@ function extraKernels(backend: 'wasm' | 'cpu', native?: NativeKernels): tf.Kerne
     list.push(...nativeChannelKernels(native, previous));
   } else {
     // Put back tfjs's own kernels in case an earlier registration had native ones.
-    for (const name of ['Conv2D', 'Add', 'Multiply', 'Relu', 'MaxPool']) {
+    for (const name of ['Add', 'Multiply', 'Relu', 'MaxPool']) {
       const k = keep(name);
       if (k) list.push(k);
     }
+    const conv = keep('Conv2D');
+    if (conv) list.push(conv2dExplicitPad(conv));
     list.push(conv2dBackpropFilterWasm, conv2dBackpropInputWasm);
   }
+  // tf.layers.conv2d runs FusedConv2D, which the native kernels leave to tfjs: same fix as Conv2D.
+  const fusedConv = keep('FusedConv2D');
+  if (fusedConv) list.push(conv2dExplicitPad(fusedConv));
   for (const name of ['BatchMatMul', '_FusedMatMul']) {
     const k = keep(name);
     if (k) list.push(matMulWasm(k, native));

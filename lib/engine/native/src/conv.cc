@@ -120,23 +120,25 @@ FieldRows& fieldScratch() {
 
 }  // namespace
 
-void conv2d(const ConvGeom& g, const float* x, const float* w, float* y) {
-  const long M = rows(g), K = patch(g), N = g.outC;
-  if (contiguousFields(g) && !pointwise(g)) {
+// The im2col matrix of x as a GEMM operand, [B·OH·OW, FH·FW·Cin], or its transpose: x itself
+// for a pointwise convolution, the receptive fields read in place for a conv1d, else a copy.
+static MatView fields(const ConvGeom& g, const float* x, bool transposed) {
+  const long M = rows(g), K = patch(g);
+  if (pointwise(g)) return transposed ? MatView{x, 1, K} : MatView{x, K, 1};
+  if (contiguousFields(g)) {
     auto& f = fieldScratch();
     fieldRows(g, x, f.ptr, f.edges);
-    MatView a{nullptr, 0, 0, f.ptr.data(), false};
-    gemm(M, N, K, a, MatView{w, N, 1}, y, N, false);
-    return;
+    return MatView{nullptr, 0, 0, f.ptr.data(), transposed};
   }
-  const float* a = x;
-  if (!pointwise(g)) {
-    auto& cols = scratch();
-    cols.resize(M * K);
-    im2col(g, x, cols.data());
-    a = cols.data();
-  }
-  gemm(M, N, K, MatView{a, K, 1}, MatView{w, N, 1}, y, N, false);
+  auto& cols = scratch();
+  cols.resize(M * K);
+  im2col(g, x, cols.data());
+  return transposed ? MatView{cols.data(), 1, K} : MatView{cols.data(), K, 1};
+}
+
+void conv2d(const ConvGeom& g, const float* x, const float* w, float* y) {
+  const long M = rows(g), K = patch(g), N = g.outC;
+  gemm(M, N, K, fields(g, x, false), MatView{w, N, 1}, y, N, false);
 }
 
 void conv2dBackpropInput(const ConvGeom& g, const float* dy, const float* w, float* dx) {
@@ -168,23 +170,8 @@ void conv2dBackpropInput(const ConvGeom& g, const float* dy, const float* w, flo
 
 void conv2dBackpropFilter(const ConvGeom& g, const float* x, const float* dy, float* dw) {
   const long M = rows(g), K = patch(g), N = g.outC;
-  if (contiguousFields(g) && !pointwise(g)) {
-    auto& f = fieldScratch();
-    fieldRows(g, x, f.ptr, f.edges);
-    // dw = colsᵀ · dy, the columns of colsᵀ being the receptive fields read in place.
-    MatView a{nullptr, 0, 0, f.ptr.data(), true};
-    gemm(K, N, M, a, MatView{dy, N, 1}, dw, N, false);
-    return;
-  }
-  const float* a = x;
-  if (!pointwise(g)) {
-    auto& cols = scratch();
-    cols.resize(M * K);
-    im2col(g, x, cols.data());
-    a = cols.data();
-  }
-  // dw = colsᵀ · dy: the transpose is the same memory with swapped strides.
-  gemm(K, N, M, MatView{a, 1, K}, MatView{dy, N, 1}, dw, N, false);
+  // dw = colsᵀ · dy; the transpose is a view, never a copy.
+  gemm(K, N, M, fields(g, x, true), MatView{dy, N, 1}, dw, N, false);
 }
 
 }  // namespace ecg
