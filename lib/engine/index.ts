@@ -7,4 +7,5 @@ export { adam, FusedAdamOptimizer } from './fusedAdam';
 export { referenceModel, REFERENCE_MODELS, REFERENCE_INPUT, type ReferenceModelName } from './referenceModels';
 export { benchReferenceModels, type BenchOptions, type ModelThroughput } from './benchmark';
 export { prepareWasmThreads, wasmThreadsWanted } from './wasmThreads';
+export { loadNativeKernels, nativeThreadsWanted, nativeModulePath, type NativeKernels } from './native';
 export * as tf from '@tensorflow/tfjs';

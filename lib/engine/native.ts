@@ -26,7 +26,11 @@ export interface NativeKernels {
   info(): { isa: string; threads: number; hardwareThreads: number };
 }
 
-/** The native module's file, built by `npm run setup` (scripts/build-native.js). */
+/**
+ * The native module's file, built by `npm run setup` (scripts/build-native.js).
+ *
+ * @example nativeModulePath() // => '<repo>/lib/engine/native/build/ecg_native.node'
+ */
 export function nativeModulePath(): string {
   return path.join(repoRoot(), 'lib', 'engine', 'native', 'build', 'ecg_native.node');
 }

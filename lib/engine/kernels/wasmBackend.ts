@@ -92,7 +92,11 @@ export function heapBytes(backend: WasmBackend): Uint8Array {
   return new Uint8Array(heapBuffer(backend));
 }
 
-/** Where a tensor's data start in the wasm heap, in bytes. */
+/**
+ * Where a tensor's data start in the wasm heap, in bytes.
+ *
+ * @example byteOffset(backend, x) % 4 // => 0 for a float32 tensor
+ */
 export function byteOffset(backend: WasmBackend, t: TensorInfo): number {
   return backend.dataIdMap.get(t.dataId).memoryOffset;
 }
@@ -159,12 +163,20 @@ export function wasmTranspose(backend: WasmBackend, x: TensorInfo, shape: readon
 // helpers shared by many kernels (wasmMatMul) need no flag threaded through every caller.
 let registeredNative: NativeKernels | undefined;
 
-/** Routes the shared helpers (wasmMatMul) through the native kernels, or back (undefined). */
+/**
+ * Routes the shared helpers (wasmMatMul) through the native kernels, or back (undefined).
+ *
+ * @example setNativeKernels(loadNativeKernels() as NativeKernels) // registerExtraKernels does this
+ */
 export function setNativeKernels(native: NativeKernels | undefined): void {
   registeredNative = native;
 }
 
-/** The native kernels the wasm registrations use, if any. */
+/**
+ * The native kernels the wasm registrations use, if any.
+ *
+ * @example nativeKernelsInUse()?.info().isa // => 'avx512' on this machine
+ */
 export function nativeKernelsInUse(): NativeKernels | undefined {
   return registeredNative;
 }
