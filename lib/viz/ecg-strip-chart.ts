@@ -45,8 +45,8 @@ const WHERE = 'ecgStripChart';
 /**
  * ECG strip: amplitude (mV) against time (s), with reference annotation symbols along the top,
  * detected peaks as red points on the trace and optional predicted labels along the bottom
- * ("V 0.93"; on strips too dense for the numbers, the label alone, its opacity and tooltip
- * giving the confidence). All event sample indices count from the record start, and samples[0] sits at
+ * with their confidence beneath (where beats are too close for the number, the class alone, its
+ * opacity and tooltip giving the confidence). All event sample indices count from the record start, and samples[0] sits at
  * `startSec`, so sample s is drawn at startSec + (s − round(startSec·fsHz)) / fsHz seconds.
  * Long strips are reduced to the min and max of each pixel column ({@link minMaxDownsample}),
  * so a 30-s strip at 360 Hz carries 1 800 points instead of 10 800.
@@ -99,27 +99,33 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
   }
 
   const beats = (input.labels ?? []).filter((b) => inStrip(b.sample)).sort((a, b) => a.sample - b.sample);
-  // "V 0.93" needs ~40 px; on dense strips the confidence is left to opacity and the tooltip.
+  // Class along the bottom, its confidence on a row beneath. A number ("0.93") needs ~22 px, so a
+  // beat closer than that to a neighbour (a run of flutter) keeps the class alone, its confidence
+  // then in the opacity and the tooltip; one premature beat costs only its own number.
   const pxPerSample = width / samples.length;
-  const withNumbers = beats.every((b, i) => i === 0 || (b.sample - beats[i - 1].sample) * pxPerSample >= 40);
-  const labelRows = beats.map((b) => ({
-    t: timeOf(b.sample - startSample),
-    label: b.label,
-    confidence: roundTo(b.confidence, 3),
-    text: withNumbers ? `${b.label} ${b.confidence.toFixed(2)}` : b.label,
-  }));
+  const room = (i: number): number =>
+    Math.min(i > 0 ? beats[i].sample - beats[i - 1].sample : Infinity, i + 1 < beats.length ? beats[i + 1].sample - beats[i].sample : Infinity) * pxPerSample;
+  const labelRows = beats.map((b) => ({ t: timeOf(b.sample - startSample), label: b.label, confidence: roundTo(b.confidence, 3), text: b.label }));
   if (labelRows.length > 0) {
     layer.push({
       data: { values: labelRows },
       mark: { type: 'text', fontSize: 10, color: '#8c2d04', baseline: 'bottom' },
       encoding: {
         x: { field: 't', type: 'quantitative' },
-        y: { value: height - 2 },
+        y: { value: height - 13 },
         text: { field: 'text', type: 'nominal' },
         opacity: { field: 'confidence', type: 'quantitative', scale: { domain: [0, 1], range: [0.35, 1] }, legend: null },
         tooltip: [{ field: 'label', type: 'nominal' }, { field: 'confidence', type: 'quantitative', format: '.2f' }],
       },
     });
+    const numberRows = labelRows.filter((_, i) => room(i) >= 22).map((r) => ({ t: r.t, confidence: r.confidence, text: r.confidence.toFixed(2) }));
+    if (numberRows.length > 0) {
+      layer.push({
+        data: { values: numberRows },
+        mark: { type: 'text', fontSize: 9, color: '#8c2d04', baseline: 'bottom' },
+        encoding: { x: { field: 't', type: 'quantitative' }, y: { value: height - 2 }, text: { field: 'text', type: 'nominal' } },
+      });
+    }
   }
 
   const spec = baseSpec('ECG strip', opts);
