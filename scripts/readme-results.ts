@@ -42,7 +42,7 @@ const exp = read('02-experiments.json');
 if (exp) {
   const r = exp.run;
   lines.push('### Model development on DS1 only (notebook 02)', '');
-  lines.push(`Protocol: ${exp.protocol}. Data: ${exp.data}. Backend: ${exp.backend}. ${r.epochs} epochs, at most ${r.maxPerClass} training beats per class, seed ${r.seed}. DS2 is not touched here.`, '');
+  lines.push(`Protocol: ${exp.protocol}. Data: ${exp.data}. Engine: ${exp.engine ?? exp.backend}. ${r.epochs} epochs, at most ${r.maxPerClass} training beats per class, seed ${r.seed}. DS2 is not touched here.`, '');
   lines.push('| model variant | parameters | macro-F1 | balanced acc. | seconds |', '|---|---|---|---|---|');
   for (const v of exp.variants) lines.push(`| ${v.model} | ${v.parameters} | ${num(v.macroF1)} | ${num(v.balancedAccuracy)} | ${v.seconds} |`);
   lines.push('', '| class balancing | macro-F1 | balanced acc. | S Se | V Se |', '|---|---|---|---|---|');
@@ -54,7 +54,7 @@ if (exp) {
 const fin = read('03-final-training.json');
 if (fin) {
   lines.push('### Five AAMI classes, inter- vs intra-patient (notebook 03)', '');
-  lines.push(`Model: the \`${profile}\` training preset (1-D CNN with an RR-interval side input). Backend: ${fin.backend}. Seed ${fin.seed}. Data: MIT-BIH; inter-patient trains on DS1 and tests on DS2 (de Chazal et al. 2004); intra-patient splits the beats of its records at random, so test patients were seen in training.`, '');
+  lines.push(`Model: the \`${profile}\` training preset (1-D CNN with an RR-interval side input). Engine: ${fin.engine ?? fin.backend}. Seed ${fin.seed}. Data: MIT-BIH; inter-patient trains on DS1 and tests on DS2 (de Chazal et al. 2004); intra-patient splits the beats of its records at random, so test patients were seen in training.`, '');
   lines.push('| protocol | records | balancing | test beats | accuracy | balanced acc. | macro-F1 | S Se % | S +P % | V Se % | V +P % |', '|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of fin.protocols) lines.push(`| ${r.protocol} | ${r.records ?? 'n/a'} | ${r.balancing ?? 'n/a'} | ${r.testBeats} | ${num(r.accuracy, 4)} | ${num(r.balancedAccuracy, 4)} | ${num(r.macroF1, 4)} | ${num(r['S Se %'], 1)} | ${num(r['S +P %'], 1)} | ${num(r['V Se %'], 1)} | ${num(r['V +P %'], 1)} |`);
   lines.push('| de Chazal et al. 2004 (inter-patient, published) | 44 | | | | | | 75.9 | 38.5 | 77.7 | 81.9 |', '');
@@ -62,7 +62,7 @@ if (fin) {
 const bin = read('04-normal-vs-abnormal.json');
 if (bin) {
   lines.push('### Normal vs abnormal beats, heartbeat-CSV format (notebook 04)', '');
-  lines.push(`Protocol: ${bin.protocol}. Data: ${bin.data}. Backend: ${bin.backend}. Epochs ${bin.run.epochs}, training beats capped at ${bin.run.maxPerClass || 'no cap'} per class, balanced by oversampling.`, '');
+  lines.push(`Protocol: ${bin.protocol}. Data: ${bin.data}. Engine: ${bin.engine ?? bin.backend}. Epochs ${bin.run.epochs}, training beats capped at ${bin.run.maxPerClass || 'no cap'} per class, balanced by oversampling.`, '');
   lines.push('| model | accuracy | precision | recall | F1 | ROC-AUC |', '|---|---|---|---|---|---|');
   for (const r of bin.results) lines.push(`| ${r.model}${r.model === bin.chosen ? ' (selected)' : ''} | ${num(r.accuracy)} | ${num(r.precision)} | ${num(r.recall)} | ${num(r.f1)} | ${num(r.rocAuc)} |`);
   lines.push('');
@@ -71,7 +71,7 @@ const hypo = read('05-hypoglycaemia.json');
 if (hypo) {
   const h = hypo.hypoglycaemicClass;
   lines.push('### Hypoglycaemia from 10-s segments — SYNTHETIC data (notebook 05)', '');
-  lines.push(`**Synthetic cohort** (${hypo.data}); ${hypo.segments.n} segments, ${hypo.segments.hypo} hypoglycaemic. Protocol: ${hypo.protocol}. Backend: ${hypo.backend}. These numbers describe the method on generated data, not patients.`, '');
+  lines.push(`**Synthetic cohort** (${hypo.data}); ${hypo.segments.n} segments, ${hypo.segments.hypo} hypoglycaemic. Protocol: ${hypo.protocol}. Engine: ${hypo.engine ?? hypo.backend}. These numbers describe the method on generated data, not patients.`, '');
   lines.push('| F1 | AUROC | AUPR | precision | recall | specificity | balanced acc. |', '|---|---|---|---|---|---|---|');
   lines.push(`| ${num(h.F1)} | ${num(h.AUROC)} | ${num(h.AUPR)} | ${num(h.precision)} | ${num(h.recall)} | ${num(h.specificity)} | ${num(h.balancedAccuracy)} |`, '');
 }
