@@ -78,33 +78,46 @@ bool contiguousFields(const ConvGeom& g) { return g.filterH == 1 && g.dilationW 
 
 // Pointers to the im2col rows of a contiguous-field convolution: into x where the field lies
 // inside the input, else into `edges`, which receives zero-padded copies of the fields that
-// overhang the padding (a few per image).
+// overhang the padding (a few per image). Which output columns overhang is the same for every
+// image and row, so it is worked out once.
 void fieldRows(const ConvGeom& g, const float* x, std::vector<const float*>& rowPtr, std::vector<float>& edges) {
-  const long M = rows(g), K = patch(g), C = g.inC;
-  rowPtr.resize(M);
-  long nEdges = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    if (pass == 1) edges.assign(nEdges * K, 0.f);
-    long e = 0;
-    for (long i = 0; i < M; i++) {
-      long ow = i % g.outW, oh = (i / g.outW) % g.outH, b = i / (g.outW * g.outH);
-      long ih = oh * g.strideH - g.padTop, iw = ow * g.strideW - g.padLeft;
+  const long K = patch(g), C = g.inC;
+  rowPtr.resize(rows(g));
+  std::vector<char> overhangs(g.outW);
+  long nOver = 0, rowsInside = 0;
+  for (long ow = 0; ow < g.outW; ow++) {
+    long iw = ow * g.strideW - g.padLeft;
+    overhangs[ow] = iw < 0 || iw + g.filterW > g.inW;
+    nOver += overhangs[ow];
+  }
+  for (long oh = 0; oh < g.outH; oh++) {
+    long ih = oh * g.strideH - g.padTop;
+    rowsInside += ih >= 0 && ih < g.inH;
+  }
+  edges.assign((g.batch * (rowsInside * nOver + (g.outH - rowsInside) * g.outW)) * K, 0.f);
+  float* e = edges.data();
+  const float** p = rowPtr.data();
+  for (long b = 0; b < g.batch; b++) {
+    for (long oh = 0; oh < g.outH; oh++) {
+      long ih = oh * g.strideH - g.padTop;
       bool rowInside = ih >= 0 && ih < g.inH;
-      if (rowInside && iw >= 0 && iw + g.filterW <= g.inW) {
-        if (pass == 1) rowPtr[i] = x + ((b * g.inH + ih) * g.inW + iw) * C;
-        continue;
-      }
-      if (pass == 1) {
-        float* dst = edges.data() + e * K;
-        for (long fw = 0; fw < g.filterW; fw++) {
-          long w = iw + fw;
-          if (rowInside && w >= 0 && w < g.inW) std::memcpy(dst + fw * C, x + ((b * g.inH + ih) * g.inW + w) * C, C * sizeof(float));
+      const float* line = x + (b * g.inH + (rowInside ? ih : 0)) * g.inW * C;
+      for (long ow = 0; ow < g.outW; ow++, p++) {
+        long iw = ow * g.strideW - g.padLeft;
+        if (rowInside && !overhangs[ow]) {
+          *p = line + iw * C;
+          continue;
         }
-        rowPtr[i] = dst;
+        if (rowInside) {
+          for (long fw = 0; fw < g.filterW; fw++) {
+            long w = iw + fw;
+            if (w >= 0 && w < g.inW) std::memcpy(e + fw * C, line + w * C, C * sizeof(float));
+          }
+        }
+        *p = e;
+        e += K;
       }
-      e++;
     }
-    nEdges = e;
   }
 }
 

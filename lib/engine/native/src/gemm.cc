@@ -39,6 +39,10 @@ typedef float vec __attribute__((vector_size(VL * 4)));
 typedef float uvec __attribute__((vector_size(VL * 4), aligned(4), may_alias));
 
 inline vec load(const float* p) { return *reinterpret_cast<const uvec*>(p); }
+// A scalar in every lane (one vbroadcastss). Written s − 0, which the compiler may drop because
+// it is exact for every s; s + 0 is not (−0 + 0 = +0), so that form kept a scalar add per
+// broadcast in the micro-kernel.
+inline vec splat(float s) { return s - vec{}; }
 inline void store(float* p, vec v) { *reinterpret_cast<uvec*>(p) = v; }
 
 // c[MR][NR] (row stride ldc) op= a[kc][MR] · b[kc][NR], from packed panels.
@@ -56,7 +60,7 @@ inline void microKernel(long kc, const float* __restrict a, const float* __restr
     vec b0 = load(b + p * NR), b1 = load(b + p * NR + VL);
 #pragma GCC unroll 12
     for (int r = 0; r < MR; r++) {
-      vec av = vec{} + a[p * MR + r];
+      vec av = splat(a[p * MR + r]);
       acc[r][0] = acc[r][0] + av * b0;
       acc[r][1] = acc[r][1] + av * b1;
     }
@@ -124,11 +128,11 @@ void smallK(long m, long n, long k, MatView a, MatView b, float* c, long ldc, bo
   long nv = n - n % VL;
   pool().parallelFor(m, [&](long lo, long hi) {
     for (long i = lo; i < hi; i++) {
-      const float* ar = a.data + i * a.rowStride;
+      const float* ar = a.rows ? a.rows[i] : a.data + i * a.rowStride;
       float* cr = c + i * ldc;
       for (long j = 0; j < nv; j += VL) {
         vec acc = accumulate ? load(cr + j) : vec{};
-        for (long p = 0; p < k; p++) acc = acc + (vec{} + ar[p]) * load(b.data + p * b.rowStride + j);
+        for (long p = 0; p < k; p++) acc = acc + splat(ar[p]) * load(b.data + p * b.rowStride + j);
         store(cr + j, acc);
       }
       for (long j = nv; j < n; j++) {
@@ -151,7 +155,7 @@ void gemm(long m, long n, long k, MatView a, MatView b, float* c, long ldc, bool
       for (long i = 0; i < m; i++) std::fill(c + i * ldc, c + i * ldc + n, 0.f);
     return;
   }
-  if (k <= SMALL_K && !a.rows && a.colStride == 1 && b.colStride == 1) {
+  if (k <= SMALL_K && !a.rowsAreColumns && (a.rows || a.colStride == 1) && !b.rows && b.colStride == 1) {
     smallK(m, n, k, a, b, c, ldc, accumulate);
     return;
   }
