@@ -27,7 +27,12 @@ export interface CrossValidationResult {
   };
 }
 
-function meanSd(values: number[]): MeanSd {
+/**
+ * Mean and sample standard deviation (n − 1) of fold figures; sd 0 for a single value.
+ *
+ * @example meanSd([1, 2, 3]) // => { mean: 2, sd: 1 }
+ */
+export function meanSd(values: number[]): MeanSd {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
   return { mean, sd };

@@ -13,4 +13,4 @@ export {
 } from './evaluateClassifier';
 export { aamiReport, DE_CHAZAL_2004, type AamiReport, type SePpv } from './aamiReport';
 export { protocolReport, type ProtocolReport, type ProtocolName } from './protocolReport';
-export { crossValidate, type FoldIndices, type CrossValidationResult, type MeanSd } from './crossValidate';
+export { crossValidate, meanSd, type FoldIndices, type CrossValidationResult, type MeanSd } from './crossValidate';

@@ -30,4 +30,5 @@ export { describeVersions, type ModelSidecar } from './sidecar';
 export { loadTrainedModel, predictRecord, predictCsv, toPredictedBeats, type PredictedBeat, type TrainedModel } from './predictBeats';
 export { evaluateModel, type RecordsEvaluation } from './evaluateModel';
 export { fitAndEvaluate, type FitEvaluateOptions, type FitEvaluateResult } from './fitAndEvaluate';
+export { crossValidateRecords, type RecordFold, type RecordCrossValidation } from './crossValidateRecords';
 export { medianBeat, recordRelative } from './recordRelative';
