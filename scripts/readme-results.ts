@@ -47,6 +47,12 @@ if (exp) {
   for (const v of exp.variants) lines.push(`| ${v.model} | ${v.parameters} | ${num(v.macroF1)} | ${num(v.balancedAccuracy)} | ${v.seconds} |`);
   lines.push('', '| class balancing | macro-F1 | balanced acc. | S Se | V Se |', '|---|---|---|---|---|');
   for (const b of exp.balancing) lines.push(`| ${b.strategy} | ${num(b.macroF1)} | ${num(b.balancedAccuracy)} | ${num(b['S Se'])} | ${num(b['V Se'])} |`);
+  const ps = exp.presetSelection;
+  if (ps) {
+    lines.push('', `Choosing the final preset's class weighting (${ps.protocol}; score: mean F1 of S and V over the folds):`, '');
+    lines.push('| candidate | S,V F1 | sd | S Se | S +P | V Se | V +P | macro-F1 |', '|---|---|---|---|---|---|---|---|');
+    for (const r of ps.rows) lines.push(`| ${r.candidate}${r.candidate === ps.best ? ' (chosen)' : ''} | ${num(r['S,V F1'])} | ${num(r.sd)} | ${num(r['S Se'])} | ${num(r['S +P'])} | ${num(r['V Se'])} | ${num(r['V +P'])} | ${num(r.macroF1)} |`);
+  }
   const cv = exp.crossValidation;
   if (cv) lines.push('', `${r.folds}-fold patient-grouped cross-validation on DS1 (CNN): macro-F1 ${num(cv.macroF1.mean)} ± ${num(cv.macroF1.sd)}, balanced accuracy ${num(cv.balancedAccuracy.mean)} ± ${num(cv.balancedAccuracy.sd)} (mean ± sd over folds).`);
   lines.push('');
