@@ -133,3 +133,23 @@ export function randomConvCase(rng: Rng, trial: number, dilated = false): ConvCa
   const pad = p === 'explicit' ? [[0, 0], [rng.int(3), rng.int(3)], [rng.int(3), rng.int(3)], [0, 0]] : p;
   return { x: randomTensor(rng, [B, H, W, Cin]), filter: randomTensor(rng, [FH, FW, Cin, Cout]), strides, dilations, pad };
 }
+
+/** The attributes of tf's Conv2D for a case. */
+export function convAttrs(c: ConvCase): Record<string, unknown> {
+  return { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations: c.dilations, dimRoundingMode: undefined };
+}
+
+/**
+ * The cpu backend's Conv2D of a case, the reference for the forward kernel and the shape of dy
+ * for the gradients; undefined when there is no such convolution (explicit pads or a dilated
+ * filter too large for the input) or its output is empty, so callers skip the case.
+ */
+export function cpuConvOrSkip(c: ConvCase): HostTensor | undefined {
+  let y: HostTensor;
+  try {
+    y = runKernelOn('cpu', 'Conv2D', { x: c.x, filter: c.filter }, convAttrs(c));
+  } catch {
+    return undefined;
+  }
+  return y.values.length === 0 ? undefined : y;
+}
