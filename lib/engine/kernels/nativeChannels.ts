@@ -1,24 +1,10 @@
-import { backend_util, type KernelConfig, type TensorInfo, type NamedAttrMap } from '@tensorflow/tfjs';
+import { backend_util, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
 import type { NativeKernels } from '../native';
 import { byteOffset, heapBytes, type WasmBackend } from './wasmBackend';
-
-type KernelArgs = { inputs: Record<string, TensorInfo>; backend: unknown; attrs: NamedAttrMap };
-type Run = (backend: WasmBackend, args: KernelArgs) => TensorInfo | TensorInfo[] | undefined;
+import { nativeOrFallback } from './nativeOrFallback';
 
 const size = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
 const last = (shape: number[]): number => shape[shape.length - 1] ?? 1;
-
-/** A wasm kernel config that runs `run`, and `previous` for what `run` leaves (undefined). */
-function kernel(kernelName: string, run: Run, previous?: KernelConfig): KernelConfig {
-  const kernelFunc = (args: KernelArgs) => {
-    const out = run(args.backend as WasmBackend, args);
-    if (out) return out;
-    if (!previous) throw new Error(`wasm ${kernelName}: case not covered and no kernel to fall back to`);
-    return previous.kernelFunc(args as never);
-  };
-  // The fallback's setup must still run when the backend starts (see nativeConv2d.ts).
-  return { kernelName, backendName: 'wasm', setupFunc: previous?.setupFunc, kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'] };
-}
 
 interface PoolAttrs {
   filterSize: [number, number] | number;
@@ -62,14 +48,14 @@ function perChannel(native: NativeKernels, backend: WasmBackend, a: TensorInfo, 
  */
 export function nativeChannelKernels(native: NativeKernels, previous: (name: string) => KernelConfig | undefined): KernelConfig[] {
   return [
-    kernel('EcgChannelMoments', (backend, { inputs: { x } }) => {
+    nativeOrFallback('EcgChannelMoments', (backend, { inputs: { x } }) => {
       const C = last(x.shape);
       const mean = backend.makeOutput([C], 'float32');
       const variance = backend.makeOutput([C], 'float32');
       native.channelMoments(heapBytes(backend), byteOffset(backend, x), size(x.shape) / C, C, byteOffset(backend, mean), byteOffset(backend, variance));
       return [mean, variance];
     }),
-    kernel('EcgBatchNormGradSums', (backend, { inputs: { x, dy, mean } }) => {
+    nativeOrFallback('EcgBatchNormGradSums', (backend, { inputs: { x, dy, mean } }) => {
       const C = last(x.shape);
       const s1 = backend.makeOutput([C], 'float32');
       const s2 = backend.makeOutput([C], 'float32');
@@ -79,23 +65,23 @@ export function nativeChannelKernels(native: NativeKernels, previous: (name: str
       );
       return [s1, s2];
     }),
-    kernel('Add', (backend, { inputs: { a, b } }) => perChannel(native, backend, a, b, 'shift'), previous('Add')),
-    kernel('Multiply', (backend, { inputs: { a, b } }) => perChannel(native, backend, a, b, 'scale'), previous('Multiply')),
-    kernel('Relu', (backend, { inputs: { x } }) => {
+    nativeOrFallback('Add', (backend, { inputs: { a, b } }) => perChannel(native, backend, a, b, 'shift'), previous('Add')),
+    nativeOrFallback('Multiply', (backend, { inputs: { a, b } }) => perChannel(native, backend, a, b, 'scale'), previous('Multiply')),
+    nativeOrFallback('Relu', (backend, { inputs: { x } }) => {
       if (x.dtype !== 'float32' || size(x.shape) === 0) return undefined;
       const C = last(x.shape);
       const y = backend.makeOutput(x.shape, 'float32');
       native.scaleShift(heapBytes(backend), byteOffset(backend, x), -1, -1, size(x.shape) / C, C, true, byteOffset(backend, y));
       return y;
     }, previous('Relu')),
-    kernel('MaxPool', (backend, { inputs: { x }, attrs }) => {
+    nativeOrFallback('MaxPool', (backend, { inputs: { x }, attrs }) => {
       if (x.dtype !== 'float32' || x.shape.length !== 4) return undefined;
       const { info, geometry } = poolGeometry(x.shape, attrs as unknown as PoolAttrs);
       const y = backend.makeOutput(info.outShape, 'float32');
       native.maxPool(heapBytes(backend), byteOffset(backend, x), byteOffset(backend, y), ...geometry);
       return y;
     }, previous('MaxPool')),
-    kernel('MaxPoolGrad', (backend, { inputs: { dy, input }, attrs }) => {
+    nativeOrFallback('MaxPoolGrad', (backend, { inputs: { dy, input }, attrs }) => {
       if (input.dtype !== 'float32' || input.shape.length !== 4) return undefined;
       const { geometry } = poolGeometry(input.shape, attrs as unknown as PoolAttrs);
       const dx = backend.makeOutput(input.shape, 'float32');

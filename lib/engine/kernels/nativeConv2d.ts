@@ -1,6 +1,7 @@
-import { backend_util, type KernelConfig, type TensorInfo, type NamedAttrMap } from '@tensorflow/tfjs';
+import { backend_util, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
 import type { NativeKernels } from '../native';
 import { byteOffset, heapBytes, type WasmBackend } from './wasmBackend';
+import { nativeOrFallback, type KernelArgs } from './nativeOrFallback';
 
 type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
 interface ConvAttrs {
@@ -12,7 +13,6 @@ interface ConvAttrs {
   inputShape?: [number, number, number, number];
   filterShape?: [number, number, number, number];
 }
-type KernelArgs = { inputs: Record<string, TensorInfo>; backend: unknown; attrs: NamedAttrMap };
 
 /** The 15 numbers of lib/engine/native's ConvGeom, from tfjs's own convolution geometry. */
 function geometry(c: backend_util.Conv2DInfo): number[] {
@@ -41,19 +41,12 @@ const float32 = (...ts: TensorInfo[]) => ts.every((t) => t.dtype === 'float32');
  * @example nativeConvKernels(native, (name) => tf.getKernel(name, 'wasm')).map((k) => k.kernelName) // => ['Conv2D', ...]
  */
 export function nativeConvKernels(native: NativeKernels, fallback: (name: string) => KernelConfig | undefined): KernelConfig[] {
-  const make = (kernelName: string, run: (backend: WasmBackend, args: KernelArgs, a: ConvAttrs) => TensorInfo | undefined): KernelConfig => {
-    const previous = fallback(kernelName);
-    const kernelFunc = (args: KernelArgs): TensorInfo => {
+  // NCHW (and anything else a kernel declines) goes to the kernel registered before.
+  const make = (kernelName: string, run: (backend: WasmBackend, args: KernelArgs, a: ConvAttrs) => TensorInfo | undefined): KernelConfig =>
+    nativeOrFallback(kernelName, (backend, args) => {
       const a = args.attrs as unknown as ConvAttrs;
-      const out = a.dataFormat === 'NCHW' ? undefined : run(args.backend as WasmBackend, args, a);
-      if (out) return out;
-      if (!previous) throw new Error(`wasm ${kernelName}: no kernel for dataFormat ${a.dataFormat}`);
-      return previous.kernelFunc(args as never) as TensorInfo;
-    };
-    // The fallback's setup (tfjs-backend-wasm binds its C function there) must still run when
-    // the backend starts, or the fallback, and a later registration of it, cannot be called.
-    return { kernelName, backendName: 'wasm', setupFunc: previous?.setupFunc, kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'] };
-  };
+      return a.dataFormat === 'NCHW' ? undefined : run(backend, args, a);
+    }, fallback(kernelName));
   return [
     make('Conv2D', (backend, { inputs: { x, filter } }, a) => {
       if (!float32(x, filter)) return undefined;
