@@ -9,6 +9,6 @@ export * as signal from './signal';
 export * as data from './data';
 export * as models from './models';
 export * as train from './train';
-export * as evaluation from './eval';
+export * as evaluation from './evaluation';
 export * as viz from './viz';
 export * as engine from './engine';

@@ -2,8 +2,8 @@
 // kernel's time is the minimum over several profiled batches, since the machine is shared.
 // Usage: npx tsx scripts/bench-engine-profile.ts [cnn|cnnBilstm|lstm] [runs]
 import { initBackend, tf } from '../lib/engine';
-import { referenceModel, type ReferenceModelName } from '../lib/engine/referenceModels';
-import { adam } from '../lib/engine/fusedAdam';
+import { referenceModel, type ReferenceModelName } from '../lib/engine/reference-models';
+import { adam } from '../lib/engine/fused-adam';
 
 async function profile(label: string, runs: number, f: () => unknown): Promise<void> {
   const best = new Map<string, { ms: number; n: number }>();

@@ -1,8 +1,8 @@
 // Quick train/predict timing of one reference model (best of several batches), plus the loss after
 // a fixed number of steps, to compare settings (e.g. ECG_WASM_THREADS) and check determinism.
 import { initBackend, describeBackend, tf } from '../lib/engine';
-import { referenceModel, type ReferenceModelName } from '../lib/engine/referenceModels';
-import { adam } from '../lib/engine/fusedAdam';
+import { referenceModel, type ReferenceModelName } from '../lib/engine/reference-models';
+import { adam } from '../lib/engine/fused-adam';
 (async () => {
   const info = await initBackend();
   const which = (process.argv[2] ?? 'cnn') as ReferenceModelName;

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { initBackend, describeBackend } from '../engine/backend';
 import { benchReferenceModels, type ModelThroughput } from '../engine/benchmark';
-import { REFERENCE_MODELS, type ReferenceModelName } from '../engine/referenceModels';
+import { REFERENCE_MODELS, type ReferenceModelName } from '../engine/reference-models';
 import { EcgInputError } from '../common/errors';
 import { repoRoot } from '../common/data-dir';
 import { DEBIAN_PYTHON, ensureDebianPythonModule } from '../common/debian-python';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerExtraKernels } from './kernels';
-import { prepareWasmThreads, wasmThreadsWanted } from './wasmThreads';
+import { prepareWasmThreads, wasmThreadsWanted } from './wasm-threads';
 import { loadNativeKernels, type NativeKernels } from './native';
 
 /** Which tfjs backend a run uses, and how it came to be chosen. */
@@ -37,7 +37,7 @@ function tryRequire(name: string): unknown {
  * cpu. `ECG_BACKEND` (tensorflow | wasm | cpu) forces one. On wasm, convolutions and matrix
  * products run on the project's native kernels where `npm run setup` could build them
  * (`ECG_NATIVE=0` turns them off, `ECG_NATIVE_THREADS=n` sets their threads); `ECG_WASM_THREADS=n`
- * runs wasm's threaded build with n XNNPACK threads instead (see wasmThreads.ts). Later calls return the same choice,
+ * runs wasm's threaded build with n XNNPACK threads instead (see wasm-threads.ts). Later calls return the same choice,
  * because tfjs holds one engine per process.
  *
  * @example (await initBackend()).backend // => 'wasm' on a machine without tfjs-node

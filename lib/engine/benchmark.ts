@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../common/rng';
-import { referenceModel, REFERENCE_INPUT, type ReferenceModelName } from './referenceModels';
-import { adam } from './fusedAdam';
+import { referenceModel, REFERENCE_INPUT, type ReferenceModelName } from './reference-models';
+import { adam } from './fused-adam';
 
 /** Throughput of one model, in samples per second. */
 export interface ModelThroughput {

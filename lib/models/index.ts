@@ -8,11 +8,11 @@ export {
   type Architecture,
   type ConvBlock,
   type ModelConfig,
-} from './modelConfig';
-export { buildModel } from './buildModel';
-export { buildCnn1d } from './buildCnn1d';
-export { buildCnnLstm } from './buildCnnLstm';
-export { buildStackedLstm } from './buildStackedLstm';
-export { buildCustomCnn } from './buildCustomCnn';
-export { SeededDropout, mixSeeds, reseedDropout, type SeededDropoutArgs } from './seededDropout';
-export { checkValue, describeSpec, type Spec } from './checkConfig';
+} from './model-config';
+export { buildModel } from './build-model';
+export { buildCnn1d } from './build-cnn1d';
+export { buildCnnLstm } from './build-cnn-lstm';
+export { buildStackedLstm } from './build-stacked-lstm';
+export { buildCustomCnn } from './build-custom-cnn';
+export { SeededDropout, mixSeeds, reseedDropout, type SeededDropoutArgs } from './seeded-dropout';
+export { checkValue, describeSpec, type Spec } from './check-config';

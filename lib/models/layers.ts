@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, type Rng } from '../common/rng';
-import type { ModelConfig } from './modelConfig';
-import { isSigmoidHead } from './modelConfig';
-import { SeededDropout } from './seededDropout';
+import type { ModelConfig } from './model-config';
+import { isSigmoidHead } from './model-config';
+import { SeededDropout } from './seeded-dropout';
 
 // Building blocks shared by the builders. Every random choice takes its own seed from one stream
 // started at config.seed, in build order, so one config always gives the same initial weights.

@@ -1,13 +1,13 @@
 /** Training: seeded deterministic loop, weighted loss, schedules, checkpoints, configs and presets. */
-export { trainModel, type TrainOptions, type TrainResult } from './trainModel';
-export { trainStep } from './trainStep';
-export { gatherBatch, batchInputs, predictProbabilities, type BeatArrays, type Batch } from './beatArrays';
-export { weightedCrossEntropy, crossEntropy } from './weightedLoss';
-export { learningRateAt, type LrSchedule } from './learningRate';
+export { trainModel, type TrainOptions, type TrainResult } from './train-model';
+export { trainStep } from './train-step';
+export { gatherBatch, batchInputs, predictProbabilities, type BeatArrays, type Batch } from './beat-arrays';
+export { weightedCrossEntropy, crossEntropy } from './weighted-loss';
+export { learningRateAt, type LrSchedule } from './learning-rate';
 export { MONITORS, monitoredValue, type EpochEntry, type Monitor } from './history';
 export { consoleProgress, silentProgress, formatEpoch, type ProgressReporter } from './progress';
-export { saveModelDir, loadModelDir, checkModelDir, MODEL_FILES } from './modelFiles';
-export { rrSideFeatures, RR_FEATURE_NAMES } from './rrFeatures';
+export { saveModelDir, loadModelDir, checkModelDir, MODEL_FILES } from './model-files';
+export { rrSideFeatures, RR_FEATURE_NAMES } from './rr-features';
 export {
   resolveTrainConfig,
   readTrainConfig,
@@ -20,15 +20,15 @@ export {
   type TrainingConfig,
   type ProtocolChoice,
   type ProtocolOverride,
-} from './trainConfig';
+} from './train-config';
 export { presetConfig, PRESETS } from './presets';
-export { runTraining, type RunOptions, type EvaluationResults, type ProtocolResults } from './runTraining';
-export { prepareProtocolData, loadRunBeats, normalizeSet, protocolRecords, type ProtocolData, type Normalization } from './prepareData';
-export { capPerClass } from './capPerClass';
-export { mixupBatch } from './mixupBatch';
+export { runTraining, type RunOptions, type EvaluationResults, type ProtocolResults } from './run-training';
+export { prepareProtocolData, loadRunBeats, normalizeSet, protocolRecords, type ProtocolData, type Normalization } from './prepare-data';
+export { capPerClass } from './cap-per-class';
+export { mixupBatch } from './mixup-batch';
 export { describeVersions, type ModelSidecar } from './sidecar';
-export { loadTrainedModel, predictRecord, predictCsv, toPredictedBeats, type PredictedBeat, type TrainedModel } from './predictBeats';
-export { evaluateModel, type RecordsEvaluation } from './evaluateModel';
-export { fitAndEvaluate, type FitEvaluateOptions, type FitEvaluateResult } from './fitAndEvaluate';
-export { crossValidateRecords, type RecordFold, type RecordCrossValidation } from './crossValidateRecords';
-export { medianBeat, recordRelative } from './recordRelative';
+export { loadTrainedModel, predictRecord, predictCsv, toPredictedBeats, type PredictedBeat, type TrainedModel } from './predict-beats';
+export { evaluateModel, type RecordsEvaluation } from './evaluate-model';
+export { fitAndEvaluate, type FitEvaluateOptions, type FitEvaluateResult } from './fit-and-evaluate';
+export { crossValidateRecords, type RecordFold, type RecordCrossValidation } from './cross-validate-records';
+export { medianBeat, recordRelative } from './record-relative';

@@ -1,5 +1,5 @@
 import { EcgInputError } from '../common/errors';
-import { resolveTrainConfig, type TrainConfig } from './trainConfig';
+import { resolveTrainConfig, type TrainConfig } from './train-config';
 
 // A small CNN with an RR-interval side input: on this machine's single-threaded wasm backend it
 // trains at a few hundred beats per second, and the RR ratios carry S beats across patients.

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describeBackend, type BackendInfo } from '../engine';
 import { repoRoot } from '../common/data-dir';
-import type { ModelConfig } from '../models/modelConfig';
+import type { ModelConfig } from '../models/model-config';
 import type { EpochEntry } from './history';
-import type { Normalization } from './prepareData';
-import type { TrainConfig } from './trainConfig';
+import type { Normalization } from './prepare-data';
+import type { TrainConfig } from './train-config';
 
 /** ecg-model.json: what a saved model needs to be used and to be traced back to its run. */
 export interface ModelSidecar {

@@ -1,9 +1,9 @@
 import { EcgInputError } from '../common';
-import { thinCurve } from '../eval';
+import { thinCurve } from '../evaluation';
 import { baseSpec, checkNonEmpty, roundTo, type ChartOptions, type VlSpec } from './chart-frame';
 
 /**
- * One class's ROC curve (one-vs-rest); `{ label, ...rocCurve(positive, scores) }` from lib/eval
+ * One class's ROC curve (one-vs-rest); `{ label, ...rocCurve(positive, scores) }` from lib/evaluation
  * fits as is.
  */
 export interface RocSeries {
@@ -11,7 +11,7 @@ export interface RocSeries {
   fpr: ArrayLike<number>;
   tpr: ArrayLike<number>;
   /**
-   * Area under the curve, best taken from lib/eval (computed on every point); when absent it is
+   * Area under the curve, best taken from lib/evaluation (computed on every point); when absent it is
    * computed by trapezoids over the points given, which underestimates on a thinned curve.
    * null (class absent) shows as 'n/a'.
    */
@@ -20,13 +20,13 @@ export interface RocSeries {
 
 /**
  * One class's precision–recall curve (one-vs-rest); `{ label, ...precisionRecallCurve(positive,
- * scores) }` from lib/eval fits as is.
+ * scores) }` from lib/evaluation fits as is.
  */
 export interface PrSeries {
   label: string;
   recall: ArrayLike<number>;
   precision: ArrayLike<number>;
-  /** Average precision (or under lib/eval's name, `averagePrecision`); computed step-wise from the points when absent; null shows as 'n/a'. */
+  /** Average precision (or under lib/evaluation's name, `averagePrecision`); computed step-wise from the points when absent; null shows as 'n/a'. */
   ap?: number | null;
   averagePrecision?: number | null;
 }
@@ -64,7 +64,7 @@ export function stepAveragePrecision(recall: ArrayLike<number>, precision: Array
  * Thins a curve drawn as steps ('step-before', x ascending: over (xₖ₋₁, xₖ] the value is yₖ):
  * drops the points whose removal leaves the drawing unchanged (same value as the next interval,
  * or an empty interval), then, if still too many, keeps evenly spaced points and both ends.
- * lib/eval's thinCurve drops collinear points, which is exact for lines but not for steps.
+ * lib/evaluation's thinCurve drops collinear points, which is exact for lines but not for steps.
  */
 function thinSteps(x: readonly number[], y: readonly number[], maxPoints: number): { x: number[]; y: number[] } {
   const keep: number[] = [];
@@ -94,7 +94,7 @@ interface CurveRows {
 /**
  * Long-format rows of several curves, each sorted by x (ties: by y ascending for ROC, which
  * rises at a fixed fpr; descending for PR, drawn as steps, which fall at a fixed recall) and
- * thinned (lines with lib/eval's thinCurve, steps with thinSteps).
+ * thinned (lines with lib/evaluation's thinCurve, steps with thinSteps).
  */
 function curveRows(curves: readonly { label: string; x: ArrayLike<number>; y: ArrayLike<number>; score: number | null; what: string }[], where: string, steps: boolean): CurveRows {
   const tieSign = steps ? -1 : 1;

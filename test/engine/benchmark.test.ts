@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { initBackend, tf } from '../../lib/engine';
 import { benchReferenceModels } from '../../lib/engine/benchmark';
-import { referenceModel, REFERENCE_MODELS } from '../../lib/engine/referenceModels';
+import { referenceModel, REFERENCE_MODELS } from '../../lib/engine/reference-models';
 
 describe('engine/benchmark', () => {
   it('builds the three reference models with the stated layer sequence and 5 outputs', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode, randomConvCase, cpuConvOrSkip, convAttrs } from './kernelHarness';
+import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode, randomConvCase, cpuConvOrSkip, convAttrs } from './kernel-harness';
 
 describe('engine/kernels/conv2d', () => {
   before(async function () {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { loadNativeKernels, nativeThreadsWanted, type NativeKernels } from '../../lib/engine/native';
-import { createRng } from './kernelHarness';
+import { createRng } from './kernel-harness';
 
 // The native module works on byte offsets into one heap; these tests give it a plain one.
 function heapOf(...arrays: Float32Array[]): { heap: Uint8Array; offsets: number[] } {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { sumMiddle } from '../../lib/engine/kernels/reduce';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode } from './kernelHarness';
+import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode } from './kernel-harness';
 
 describe('engine/kernels/reduce', () => {
   it('sums the middle axis as worked out by hand', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive } from './kernelHarness';
+import { createRng, randomTensor, runKernelOn, wasmActive } from './kernel-harness';
 import { tileInto } from '../../lib/engine/kernels/tile';
 import { reverseInto } from '../../lib/engine/kernels/reverse';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { EcgInputError } from '../../lib/common';
 import { prChart, rocChart, stepAveragePrecision, trapezoidAuc, type VlSpec } from '../../lib/viz';
 import { createRng } from '../../lib/common';
-import { precisionRecallCurve, rocCurve } from '../../lib/eval';
+import { precisionRecallCurve, rocCurve } from '../../lib/evaluation';
 import { expectClose } from '../helpers';
 
 type Rows = { curve: string; i: number; x: number; y: number }[];
@@ -50,7 +50,7 @@ describe('viz/rocChart and prChart', () => {
     assert.deepEqual([rows[rows.length - 1].x, rows[rows.length - 1].y], [1, 1]);
   });
 
-  it('takes lib/eval curves as they are, and thins PR steps without changing their area', () => {
+  it('takes lib/evaluation curves as they are, and thins PR steps without changing their area', () => {
     const rng = createRng(3);
     // 400 beats, scores on a coarse grid so there are ties and flat stretches to thin.
     const positive = Array.from({ length: 400 }, () => rng.next() < 0.3);
@@ -72,7 +72,7 @@ describe('viz/rocChart and prChart', () => {
     assert.deepEqual(curveRows(spec).map((r) => [r.x, r.y]), [[0.1, 1], [0.3, 1], [0.4, 0.8], [0.5, 0.6], [0.6, 0.5]]);
   });
 
-  it("shows 'n/a' for an area lib/eval could not define (null)", () => {
+  it("shows 'n/a' for an area lib/evaluation could not define (null)", () => {
     assert.equal(curveRows(rocChart([{ label: 'Q', fpr: [0, 1], tpr: [0, 1], auc: null }]))[0].curve, 'Q (AUC n/a)');
   });
 

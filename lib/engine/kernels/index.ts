@@ -1,20 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
-import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
-import { conv2dBackpropInputWasm } from './conv2dBackpropInput';
-import { maxPoolGradWasm } from './maxPoolGrad';
+import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter';
+import { conv2dBackpropInputWasm } from './conv2d-backprop-input';
+import { maxPoolGradWasm } from './max-pool-grad';
 import { tileWasm } from './tile';
-import { fusedBatchNormWasm } from './fusedBatchNorm';
+import { fusedBatchNormWasm } from './fused-batch-norm';
 import { identityWasm } from './identity';
-import { matMulWasm } from './matMul';
+import { matMulWasm } from './mat-mul';
 import { reverseWasm } from './reverse';
 import { sumWasm, meanWasm } from './reduce';
-import { adamUpdateKernels } from './adamKernels';
-import { lstmForwardKernels, lstmBackwardKernels } from './lstmKernels';
-import { channelMomentsKernels, batchNormGradSumsKernels } from './batchNormKernels';
-import { nativeConvKernels } from './nativeConv2d';
-import { nativeChannelKernels } from './nativeChannels';
-import { conv2dExplicitPad } from './conv2dExplicitPad';
-import { setNativeKernels } from './wasmBackend';
+import { adamUpdateKernels } from './adam-kernels';
+import { lstmForwardKernels, lstmBackwardKernels } from './lstm-kernels';
+import { channelMomentsKernels, batchNormGradSumsKernels } from './batch-norm-kernels';
+import { nativeConvKernels } from './native-conv2d';
+import { nativeChannelKernels } from './native-channels';
+import { conv2dExplicitPad } from './conv2d-explicit-pad';
+import { setNativeKernels } from './wasm-backend';
 import type { NativeKernels } from '../native';
 
 /** The kernels the project adds to (or replaces in) each backend. */

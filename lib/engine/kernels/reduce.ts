@@ -1,5 +1,5 @@
 import { backend_util, util, type KernelConfig, type TensorInfo, type NamedAttrMap } from '@tensorflow/tfjs';
-import { byteOffset, heapBytes, heapF32, nativeKernelsInUse, type WasmBackend } from './wasmBackend';
+import { byteOffset, heapBytes, heapF32, nativeKernelsInUse, type WasmBackend } from './wasm-backend';
 
 /**
  * Sums x viewed as [outer, mid, inner] over the middle axis into out [outer, inner], with float64

@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo, NamedAttrMap } from '@tensorflow/tfjs';
-import { heapView, type WasmBackend } from './wasmBackend';
+import { heapView, type WasmBackend } from './wasm-backend';
 
 type Flat = Float32Array | Int32Array | Uint8Array;
 

@@ -1,4 +1,4 @@
-// The statistics here must equal lib/engine/kernels/batchNormKernels.ts bit for bit (the engine
+// The statistics here must equal lib/engine/kernels/batch-norm-kernels.ts bit for bit (the engine
 // tests compare them), so no multiply-add is fused into one rounding.
 #pragma GCC optimize("fp-contract=off")
 

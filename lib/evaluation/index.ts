@@ -1,0 +1,16 @@
+/** Evaluation: confusion matrix, per-class and averaged metrics, ROC/PR curves, AAMI and protocol reports, k-fold CV. */
+export { confusionMatrix, predictClasses } from './confusion-matrix';
+export { matrixMetrics, type ClassMetrics, type AveragedMetrics, type MatrixMetrics } from './class-metrics';
+export { rocCurve, cumulativeCounts, type RocCurve } from './roc-curve';
+export { precisionRecallCurve, type PrCurve } from './precision-recall-curve';
+export { thinCurve } from './thin-curve';
+export {
+  evaluateClassifier,
+  type ClassificationReport,
+  type AreaSummary,
+  type CurvePoints,
+  type EvaluateOptions,
+} from './evaluate-classifier';
+export { aamiReport, DE_CHAZAL_2004, type AamiReport, type SePpv } from './aami-report';
+export { protocolReport, type ProtocolReport, type ProtocolName } from './protocol-report';
+export { crossValidate, meanSd, type FoldIndices, type CrossValidationResult, type MeanSd } from './cross-validate';

@@ -1,0 +1,225 @@
+import * as path from 'path';
+import * as tf from '@tensorflow/tfjs';
+import { writeJsonAtomic } from '../common/atomic-write';
+import { mitdbDir } from '../common/data-dir';
+import { classWeights, randomOversample, sampleWeights, selectRows } from '../data';
+import { initBackend, type BackendInfo } from '../engine';
+import { evaluateClassifier, protocolReport, type ProtocolReport } from '../evaluation';
+import { buildModel, resolveModelConfig, type ModelConfig } from '../models';
+import { mixSeeds } from '../models/seeded-dropout';
+import type { BeatArrays } from './beat-arrays';
+import { predictProbabilities } from './beat-arrays';
+import type { EpochEntry } from './history';
+import { mixupBatch } from './mixup-batch';
+import { loadModelDir, saveModelDir } from './model-files';
+import { loadRunBeats, prepareProtocolData, type ProtocolData } from './prepare-data';
+import { consoleProgress, type ProgressReporter } from './progress';
+import type { ModelSidecar } from './sidecar';
+import { describeVersions } from './sidecar';
+import { configForProtocol, type ProtocolChoice, type TrainConfig } from './train-config';
+import { trainModel } from './train-model';
+
+/** Options of {@link runTraining}. */
+export interface RunOptions {
+  config: TrainConfig;
+  /** Output folder: model/, checkpoints/, history.json, evaluation_results.json. */
+  outDir: string;
+  /** Continue from the final checkpoints found in outDir (Adam moments restart from zero). */
+  resume?: boolean;
+  progress?: ProgressReporter;
+  /** Where one-line messages go (default console.log). */
+  log?: (line: string) => void;
+}
+
+/** The figures of one protocol in evaluation_results.json. */
+export type ProtocolResults = Omit<ProtocolReport, 'curves'> & {
+  curves: ProtocolReport['curves'];
+  data: Record<string, unknown>;
+  training: { epochsRun: number; bestEpoch: number; stoppedEarly: boolean };
+};
+
+/** evaluation_results.json: the headline protocol's figures at top level, all protocols below. */
+export type EvaluationResults = ProtocolResults & {
+  name: string;
+  seed: number;
+  backend: string;
+  versions: Record<string, string>;
+  protocols: Record<string, ProtocolResults>;
+  timings: Record<string, unknown>;
+};
+
+function protocolDir(outDir: string, protocol: ProtocolChoice, headline: boolean): string {
+  return headline ? outDir : path.join(outDir, protocol);
+}
+
+function modelConfigFor(config: TrainConfig, d: ProtocolData): ModelConfig {
+  const base = resolveModelConfig(config.model, 'model');
+  const derived = { inputLength: d.train.length, channels: d.train.channels, numClasses: d.classes.length, sideFeatures: d.train.sideFeatures };
+  return { ...base, ...derived, seed: 'seed' in config.model ? base.seed : mixSeeds(config.seed, 5) };
+}
+
+async function trainProtocol(
+  config: TrainConfig,
+  d: ProtocolData,
+  dir: string,
+  info: BackendInfo,
+  options: RunOptions,
+  log: (s: string) => void,
+): Promise<{ results: ProtocolResults; history: EpochEntry[]; timings: Record<string, unknown> }> {
+  const started = Date.now();
+  const modelConfig = modelConfigFor(config, d);
+  const t = config.training;
+  let train: BeatArrays = d.train;
+  let weights: Float32Array | undefined;
+  if (t.balancing === 'class-weights') {
+    const cw = classWeights(train.y, d.classes.length).map((w) => (t.maxClassWeight > 0 ? Math.min(w, t.maxClassWeight) : w));
+    weights = sampleWeights(train.y, cw);
+  } else if (t.balancing === 'oversample') {
+    const o = randomOversample({ x: train.x, y: train.y, n: train.n, length: train.length * train.channels }, { seed: mixSeeds(config.seed, 4) });
+    const picked = selectRows({ n: train.n, x: train.x, y: train.y, rr: train.side }, o.source);
+    train = { ...train, x: picked.x, y: picked.y, n: picked.n, side: picked.rr };
+  }
+  const sidecarBase: Omit<ModelSidecar, 'kind' | 'epoch' | 'history'> = {
+    format: 'ecg-workbench-model',
+    formatVersion: 1,
+    protocol: d.protocol,
+    classes: d.classes,
+    labels: config.data.labels,
+    window: { preset: config.data.preset, length: d.train.length, ...d.window, fsHz: d.fsHz, filter: config.data.filter },
+    normalization: d.normalization,
+    modelConfig,
+    trainConfig: config,
+    split: { trainRecords: d.trainRecords, validationRecords: d.validationRecords, testRecords: d.testRecords, validationBy: d.validationBy, note: d.note },
+    seed: config.seed,
+    backend: info.backend,
+    versions: describeVersions(info),
+  };
+  const bestDir = path.join(dir, 'model');
+  const finalDir = path.join(dir, 'checkpoints', 'final');
+  let model: tf.LayersModel;
+  let initialHistory: EpochEntry[] | undefined;
+  let initialBestWeights: tf.Tensor[] | undefined;
+  if (options.resume) {
+    const final = await loadModelDir<ModelSidecar>(finalDir);
+    model = final.model;
+    initialHistory = final.sidecar.history;
+    initialBestWeights = (await loadModelDir<ModelSidecar>(bestDir)).model.getWeights();
+    log(`resuming ${d.protocol} after epoch ${initialHistory.length} (Adam moments start again from zero)`);
+  } else {
+    model = buildModel(modelConfig);
+  }
+  log(`${d.protocol}: ${d.train.n} training beats (${JSON.stringify(d.counts.train)}), ${d.validation?.n ?? 0} validation (${d.validationBy}), ${d.test.n} test; ${model.countParams()} parameters`);
+  const result = await trainModel(model, train, d.validation, {
+    epochs: t.epochs,
+    batchSize: t.batchSize,
+    learningRate: t.learningRate,
+    schedule: t.schedule,
+    seed: mixSeeds(config.seed, 6),
+    sampleWeight: weights,
+    augmentBatch: t.mixupAlpha > 0 ? mixupBatch(t.mixupAlpha) : undefined,
+    earlyStopping: t.earlyStoppingPatience > 0 && d.validation ? { patience: t.earlyStoppingPatience, restoreBest: true } : undefined,
+    monitor: t.monitor,
+    progress: options.progress,
+    initialHistory,
+    initialBestWeights,
+    onEpochEnd: async (entry, m, improved, history) => {
+      // The final checkpoint carries the history so far, which is what a resumed run continues from.
+      await saveModelDir(finalDir, m, { ...sidecarBase, kind: 'final', epoch: entry.epoch, history });
+      if (improved) await saveModelDir(bestDir, m, { ...sidecarBase, kind: 'best', epoch: entry.epoch, history });
+    },
+  });
+  const trainSeconds = (Date.now() - started) / 1000;
+  // The evaluated model is the best one (early stopping restored it), saved again with the whole history.
+  await saveModelDir(bestDir, model, { ...sidecarBase, kind: 'best', epoch: result.bestEpoch, history: result.history });
+  const evalStarted = Date.now();
+  const probs = await predictProbabilities(model, d.test);
+  const report = evaluateClassifier(d.test.y, probs, d.classes);
+  const pr = protocolReport(d.protocol, report, d.trainRecords, d.testRecords, [d.note]);
+  model.dispose();
+  initialBestWeights?.forEach((w) => w.dispose());
+  const results: ProtocolResults = {
+    ...pr,
+    data: {
+      dir: config.data.dir ?? mitdbDir(),
+      synthetic: false,
+      labels: config.data.labels,
+      preset: config.data.preset,
+      fsHz: d.fsHz,
+      beatLength: d.train.length,
+      filter: config.data.filter,
+      normalization: config.data.normalization,
+      rrFeatures: d.normalization.sideFeatureNames,
+      trainBeats: d.counts.train,
+      validationBeats: d.counts.validation,
+      testBeats: d.counts.test,
+      validationBy: d.validationBy,
+      validationRecords: d.validationRecords,
+      maxTrainBeatsPerClass: config.data.maxTrainBeatsPerClass,
+      balancing: t.balancing,
+      maxClassWeight: t.maxClassWeight,
+      mixupAlpha: t.mixupAlpha,
+    },
+    training: { epochsRun: result.history.length, bestEpoch: result.bestEpoch, stoppedEarly: result.stoppedEarly },
+  };
+  return {
+    results,
+    history: result.history,
+    timings: { trainSeconds, evaluateSeconds: (Date.now() - evalStarted) / 1000, epochSeconds: result.epochSeconds },
+  };
+}
+
+/**
+ * Runs a training config end to end: loads the beats once, and per protocol splits them, fits the
+ * normalisation on the training beats, balances the training split, trains with the seeded loop
+ * (checkpoints: `model/` best, `checkpoints/final/` last epoch), evaluates on the test side and
+ * writes history.json and evaluation_results.json (time-dependent figures only under `timings`).
+ * The first protocol's files go to outDir, others to outDir/<protocol>/; each protocol runs with
+ * its `protocolOverrides` applied.
+ *
+ * @example await runTraining({ config: presetConfig('quick'), outDir: 'outputs/quick' })
+ * @throws EcgInputError for records missing from the data folder or an impossible split
+ */
+export async function runTraining(options: RunOptions): Promise<EvaluationResults> {
+  const started = Date.now();
+  const log = options.log ?? ((s: string) => console.log(s));
+  const config = options.config;
+  const info = await initBackend();
+  const dir = config.data.dir ?? mitdbDir();
+  const progress = options.progress ?? consoleProgress();
+  const protocols = config.data.protocols;
+  log(`loading beats from ${dir} ...`);
+  const all = loadRunBeats(config.data, dir, protocols);
+  const loadSeconds = (Date.now() - started) / 1000;
+  const perProtocol: Record<string, ProtocolResults> = {};
+  const histories: Record<string, unknown> = {};
+  const timings: Record<string, unknown> = { loadSeconds };
+  for (const [i, protocol] of protocols.entries()) {
+    const pc = configForProtocol(config, protocol);
+    const d = prepareProtocolData(all, pc.data, dir, protocol, pc.seed);
+    const out = protocolDir(options.outDir, protocol, i === 0);
+    const r = await trainProtocol(pc, d, out, info, { ...options, progress }, log);
+    perProtocol[protocol] = r.results;
+    histories[protocol] = { epochs: r.history, bestEpoch: r.results.training.bestEpoch, stoppedEarly: r.results.training.stoppedEarly };
+    timings[protocol] = r.timings;
+    const a = r.results.aami.classes;
+    log(
+      `${protocol}: accuracy ${(100 * r.results.accuracy).toFixed(2)}%, balanced ${(100 * r.results.balancedAccuracy).toFixed(2)}%, macro-F1 ${r.results.macroF1.toFixed(3)}; ` +
+        Object.entries(a).map(([c, v]) => `${c} Se ${v!.se.toFixed(1)} +P ${v!.ppv.toFixed(1)}`).join(', '),
+    );
+  }
+  timings.totalSeconds = (Date.now() - started) / 1000;
+  const headline = perProtocol[protocols[0]];
+  const results: EvaluationResults = {
+    ...headline,
+    name: config.name,
+    seed: config.seed,
+    backend: info.backend,
+    versions: describeVersions(info),
+    protocols: perProtocol,
+    timings,
+  };
+  writeJsonAtomic(path.join(options.outDir, 'history.json'), { protocol: protocols[0], ...(histories[protocols[0]] as object), protocols: histories, timings });
+  writeJsonAtomic(path.join(options.outDir, 'evaluation_results.json'), results);
+  progress.done(`wrote ${path.join(options.outDir, 'evaluation_results.json')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  return results;
+}

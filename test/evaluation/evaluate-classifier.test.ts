@@ -1,0 +1,108 @@
+import { strict as assert } from 'assert';
+import { confusionMatrix, evaluateClassifier, matrixMetrics, predictClasses } from '../../lib/evaluation';
+import { expectClose } from '../helpers';
+
+// Expands a confusion matrix into (true, predicted) label lists.
+function fromMatrix(cm: number[][]): { yTrue: number[]; yPred: number[] } {
+  const yTrue: number[] = [];
+  const yPred: number[] = [];
+  cm.forEach((row, t) => row.forEach((count, p) => {
+    for (let i = 0; i < count; i++) {
+      yTrue.push(t);
+      yPred.push(p);
+    }
+  }));
+  return { yTrue, yPred };
+}
+
+function oneHot(labels: number[], k: number): Float32Array {
+  const out = new Float32Array(labels.length * k);
+  labels.forEach((l, i) => (out[i * k + l] = 1));
+  return out;
+}
+
+describe('evaluation/evaluateClassifier', () => {
+  // cm (rows true N,S,V; columns predicted) = [[5,1,0],[2,2,0],[0,1,3]], 14 beats.
+  // N: TP 5, FN 1, FP 2+0 = 2, TN 14−5−1−2 = 6 → Se 5/6, +P 5/7, F1 2·5/(10+2+1) = 10/13, Sp 6/8
+  // S: TP 2, FN 2, FP 1+1 = 2, TN 8 → Se 1/2, +P 1/2, F1 4/8 = 1/2, Sp 8/10
+  // V: TP 3, FN 1, FP 0, TN 10 → Se 3/4, +P 1, F1 6/7, Sp 1
+  const cm = [[5, 1, 0], [2, 2, 0], [0, 1, 3]];
+  const classes = ['N', 'S', 'V'];
+
+  it('rebuilds the confusion matrix from labels (rows true, columns predicted)', () => {
+    const { yTrue, yPred } = fromMatrix(cm);
+    assert.deepEqual(confusionMatrix(yTrue, yPred, 3), cm);
+    assert.throws(() => confusionMatrix([0, 3], [0, 0], 3), /outside 0\.\.2/);
+  });
+
+  it('computes per-class Se, +P, F1, specificity and support by hand', () => {
+    const m = matrixMetrics(cm, classes);
+    expectClose(m.perClass.map((c) => c.se), [5 / 6, 1 / 2, 3 / 4], 1e-12, 'se');
+    expectClose(m.perClass.map((c) => c.ppv), [5 / 7, 1 / 2, 1], 1e-12, 'ppv');
+    expectClose(m.perClass.map((c) => c.f1), [10 / 13, 1 / 2, 6 / 7], 1e-12, 'f1');
+    expectClose(m.perClass.map((c) => c.specificity), [6 / 8, 8 / 10, 1], 1e-12, 'specificity');
+    assert.deepEqual(m.perClass.map((c) => c.support), [6, 4, 4]);
+    assert.deepEqual(m.notes, []);
+  });
+
+  it('computes accuracy, balanced accuracy, macro and weighted averages by hand', () => {
+    const m = matrixMetrics(cm, classes);
+    expectClose(m.accuracy, 10 / 14, 1e-12, 'accuracy'); // (5+2+3)/14
+    expectClose(m.balancedAccuracy, (5 / 6 + 1 / 2 + 3 / 4) / 3, 1e-12, 'balanced'); // 0.69444
+    expectClose(m.macro.precision, (5 / 7 + 1 / 2 + 1) / 3, 1e-12, 'macro P'); // 0.738095
+    expectClose(m.macro.f1, (10 / 13 + 1 / 2 + 6 / 7) / 3, 1e-12, 'macro F1'); // 0.708791
+    expectClose(m.weighted.f1, (6 * (10 / 13) + 4 * (1 / 2) + 4 * (6 / 7)) / 14, 1e-12, 'weighted F1'); // 0.717425
+    expectClose(m.weighted.recall, m.accuracy, 1e-12, 'support-weighted recall equals accuracy');
+  });
+
+  it('gives the same figures through evaluateClassifier with one-hot probabilities', () => {
+    const { yTrue, yPred } = fromMatrix(cm);
+    const r = evaluateClassifier(yTrue, oneHot(yPred, 3), classes);
+    assert.deepEqual(r.confusionMatrix, cm);
+    expectClose(r.macroF1, (10 / 13 + 1 / 2 + 6 / 7) / 3, 1e-12);
+    expectClose(r.perClass.V.ppv, 1, 1e-12);
+    assert.equal(r.n, 14);
+  });
+
+  it('a class never predicted gets +P 0 with a note, and the macro average counts it as 0 (sklearn zero_division=0)', () => {
+    // true [N,N,S,V], predicted [N,N,N,V]: S has TP 0, FP 0 → +P 0/0 := 0; Se 0/1 = 0; F1 0/(0+0+1) = 0.
+    // N: TP 2, FP 1 → +P 2/3, Se 1, F1 4/5. V: all 1. macro F1 = (4/5 + 0 + 1)/3 = 0.6.
+    const classes4 = ['N', 'S', 'V', 'Q'];
+    const r = evaluateClassifier([0, 0, 1, 2], oneHot([0, 0, 0, 2], 4), classes4);
+    assert.equal(r.perClass.S.ppv, 0);
+    assert.ok(r.notes.some((n) => /precision \(\+P\) of S/.test(n)));
+    expectClose(r.macroF1, (4 / 5 + 0 + 1) / 3, 1e-12, 'macro F1');
+    expectClose(r.macro.precision, (2 / 3 + 0 + 1) / 3, 1e-12, 'macro P');
+    // Q is neither true nor predicted anywhere: left out of the macro average as sklearn does with labels=None.
+    assert.equal(r.perClass.Q.support, 0);
+  });
+
+  it('handles a single class: accuracy 1, balanced accuracy over present classes, AUC undefined', () => {
+    const r = evaluateClassifier([0, 0, 0], new Float32Array([0.9, 0.1, 0.8, 0.2, 0.6, 0.4]), ['N', 'V']);
+    assert.equal(r.accuracy, 1);
+    assert.equal(r.balancedAccuracy, 1);
+    assert.equal(r.macroF1, 1); // V neither true nor predicted → excluded
+    assert.equal(r.rocAuc.perClass.N, null);
+    assert.equal(r.rocAuc.macro, null);
+    assert.equal(r.aupr.perClass.V, null);
+    expectClose(r.aupr.perClass.N!, 1, 1e-12, 'AP of N (every beat positive)');
+  });
+
+  it('evaluates a sigmoid output (n × 1) with a 0.5 threshold and one-vs-rest areas for both classes', () => {
+    // p = [0.1, 0.4, 0.35, 0.8], truth [0, 0, 1, 1] → predicted [0, 0, 0, 1]; cm [[2,0],[1,1]].
+    // AUC of class 1: ranking 0.8+, 0.4−, 0.35+, 0.1− → 3 of 4 pairs in order = 0.75; class 0 (1−p) is the mirror, also 0.75.
+    // AP of class 1: thresholds 0.8 (P 1, R 1/2), 0.4 (P 1/2, R 1/2), 0.35 (P 2/3, R 1), 0.1 (P 1/2, R 1) → 1/2·1 + 1/2·2/3 = 5/6.
+    const r = evaluateClassifier([0, 0, 1, 1], new Float32Array([0.1, 0.4, 0.35, 0.8]), ['neg', 'pos']);
+    assert.deepEqual(r.confusionMatrix, [[2, 0], [1, 1]]);
+    expectClose(r.rocAuc.perClass.pos!, 0.75, 1e-7);
+    expectClose(r.rocAuc.perClass.neg!, 0.75, 1e-7);
+    expectClose(r.aupr.perClass.pos!, 5 / 6, 1e-7);
+    assert.equal(r.threshold, 0.5);
+    assert.throws(() => evaluateClassifier([0, 1], new Float32Array(3), ['a', 'b']), /3 probabilities for 2 beats/);
+  });
+
+  it('predictClasses takes the arg-max, or thresholds a single column', () => {
+    assert.deepEqual(Array.from(predictClasses([0.2, 0.5, 0.3, 0.6, 0.1, 0.3], 3)), [1, 0]);
+    assert.deepEqual(Array.from(predictClasses([0.5, 0.49], 1)), [1, 0]);
+  });
+});
