@@ -20,12 +20,15 @@ async function profile(label: string, runs: number, f: () => unknown): Promise<v
       e.ms += Number(await k.kernelTimeMs);
       e.n++;
       by.set(k.name, e);
-      if (r === 0 && process.env.SHAPES === k.name) console.log('   ', k.name, JSON.stringify(k.inputShapes), '->', JSON.stringify(k.outputShapes));
+      if (r === 0 && process.env.SHAPES === k.name)
+        console.log('   ', k.name, JSON.stringify(k.inputShapes), '->', JSON.stringify(k.outputShapes));
     }
     for (const [name, e] of by) if (!best.has(name) || best.get(name)!.ms > e.ms) best.set(name, e);
   }
   const total = [...best.values()].reduce((a, e) => a + e.ms, 0);
-  console.log(`${label}: ${total.toFixed(1)} ms kernel time (sum of per-kernel minima), ${wall.toFixed(1)} ms wall (best), ${calls} kernel calls`);
+  console.log(
+    `${label}: ${total.toFixed(1)} ms kernel time (sum of per-kernel minima), ${wall.toFixed(1)} ms wall (best), ${calls} kernel calls`,
+  );
   for (const [name, e] of [...best].sort((a, b) => b[1].ms - a[1].ms).slice(0, 18)) {
     console.log(`  ${name.padEnd(26)} ${e.ms.toFixed(2).padStart(8)} ms  ${String(e.n).padStart(5)} calls`);
   }

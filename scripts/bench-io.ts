@@ -50,7 +50,10 @@ function main(): void {
   const records = listRecords(dir);
   const rec = (r: string) => path.join(dir, r);
   readRecord(rec(records[0])); // warm-up: JIT-compile the decoder before timing
-  const best: Record<string, { record: number; annotations: number; samples: number; signals: number; format: number }> = {};
+  const best: Record<
+    string,
+    { record: number; annotations: number; samples: number; signals: number; format: number }
+  > = {};
   for (let k = 0; k < repeats; k++) {
     for (const r of records) {
       let t = process.hrtime.bigint();
@@ -73,26 +76,38 @@ function main(): void {
   let numpyNote = '';
   const only212 = records.filter((r) => best[r].format === 212);
   try {
-    numpy = JSON.parse(execFileSync('/usr/bin/python3', ['-c', NUMPY_212, dir, String(repeats), ...only212], { encoding: 'utf8' }));
+    numpy = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', NUMPY_212, dir, String(repeats), ...only212], { encoding: 'utf8' }),
+    );
   } catch (e) {
     numpyNote = `numpy comparison skipped: ${(e as Error).message.split('\n')[0]}`;
   }
-  console.log(`WFDB read benchmark: ${records.length} records in ${dir}, best of ${repeats} runs each (node ${process.version})`);
+  console.log(
+    `WFDB read benchmark: ${records.length} records in ${dir}, best of ${repeats} runs each (node ${process.version})`,
+  );
   console.log('record  frames   signals  readRecord ms  readAnnotations ms  numpy-212 ms');
   for (const r of records) {
     const b = best[r];
     const np = numpy?.[r];
-    console.log(`${r.padEnd(7)} ${String(b.samples).padStart(7)}  ${String(b.signals).padStart(7)}  ${b.record.toFixed(2).padStart(13)}  ${b.annotations.toFixed(2).padStart(18)}  ${np === undefined ? '-' : np.toFixed(2).padStart(12)}`);
+    console.log(
+      `${r.padEnd(7)} ${String(b.samples).padStart(7)}  ${String(b.signals).padStart(7)}  ${b.record.toFixed(2).padStart(13)}  ${b.annotations.toFixed(2).padStart(18)}  ${np === undefined ? '-' : np.toFixed(2).padStart(12)}`,
+    );
   }
   const recMs = records.map((r) => best[r].record);
   const annMs = records.map((r) => best[r].annotations);
-  console.log(`\nreadRecord: median ${median(recMs).toFixed(2)} ms, max ${Math.max(...recMs).toFixed(2)} ms per record (target < 50 ms for 650,000 two-signal frames)`);
+  console.log(
+    `\nreadRecord: median ${median(recMs).toFixed(2)} ms, max ${Math.max(...recMs).toFixed(2)} ms per record (target < 50 ms for 650,000 two-signal frames)`,
+  );
   console.log(`readAnnotations: median ${median(annMs).toFixed(2)} ms per record`);
   if (numpy) {
     const npMs = only212.map((r) => numpy![r]);
     const ours = only212.map((r) => best[r].record);
-    console.log(`numpy fromfile 212 decode (header + digital + physical, no checksums): median ${median(npMs).toFixed(2)} ms per record`);
-    console.log(`ratio readRecord / numpy: ${(median(ours) / median(npMs)).toFixed(2)} (medians over ${only212.length} format-212 records)`);
+    console.log(
+      `numpy fromfile 212 decode (header + digital + physical, no checksums): median ${median(npMs).toFixed(2)} ms per record`,
+    );
+    console.log(
+      `ratio readRecord / numpy: ${(median(ours) / median(npMs)).toFixed(2)} (medians over ${only212.length} format-212 records)`,
+    );
   } else console.log(numpyNote);
 }
 

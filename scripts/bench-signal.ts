@@ -13,7 +13,17 @@ import * as path from 'path';
 import { repoRoot } from '../lib/common/data-dir';
 import { DEBIAN_PYTHON, ensureDebianPythonModule } from '../lib/common/debian-python';
 import { listRecords, readAnnotations, readRecord } from '../lib/io';
-import { butter, detectRPeaks, filtfilt, grossScore, panTompkins, referenceBeats, scoreBeats, vfEpisodes, type BeatScore } from '../lib/signal';
+import {
+  butter,
+  detectRPeaks,
+  filtfilt,
+  grossScore,
+  panTompkins,
+  referenceBeats,
+  scoreBeats,
+  vfEpisodes,
+  type BeatScore,
+} from '../lib/signal';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +44,9 @@ function benchFilter(dir: string, repeats: number): void {
   const rec = readRecord(path.join(dir, '100'), { channels: [0] });
   const x = Float64Array.from(rec.signals[0].mV);
   const sos = butter(4, [0.5, 40], rec.fsHz, 'bandpass');
-  console.log(`zero-phase band-pass: Butterworth order 4 (8 poles, ${sos.length / 6} sections), 0.5–40 Hz, record 100 (${x.length} samples, float64)`);
+  console.log(
+    `zero-phase band-pass: Butterworth order 4 (8 poles, ${sos.length / 6} sections), 0.5–40 Hz, record 100 (${x.length} samples, float64)`,
+  );
   filtfilt(sos, x);
   const times: number[] = [];
   let y = new Float64Array(0);
@@ -55,13 +67,19 @@ function benchFilter(dir: string, repeats: number): void {
     fs.writeFileSync(path.join(tmp, 'x.f64'), Buffer.from(x.buffer));
     fs.writeFileSync(path.join(tmp, 'sos.json'), JSON.stringify(Array.from(sos)));
     const script = path.join(repoRoot(), 'scripts', 'bench_signal_scipy.py');
-    const out = execFileSync(DEBIAN_PYTHON, [script, path.join(tmp, 'x.f64'), path.join(tmp, 'sos.json'), String(repeats), path.join(tmp, 'y.f64')], { encoding: 'utf8' });
+    const out = execFileSync(
+      DEBIAN_PYTHON,
+      [script, path.join(tmp, 'x.f64'), path.join(tmp, 'sos.json'), String(repeats), path.join(tmp, 'y.f64')],
+      { encoding: 'utf8' },
+    );
     const py = JSON.parse(out.trim().split('\n').pop()!);
     const ref = new Float64Array(fs.readFileSync(path.join(tmp, 'y.f64')).buffer.slice(0));
     let maxDiff = 0;
     for (let i = 0; i < y.length; i++) maxDiff = Math.max(maxDiff, Math.abs(y[i] - ref[i]));
     console.log(`  scipy ${py.scipy} sosfiltfilt   ${fmt(py.samplesPerSecond)} (median of ${repeats})`);
-    console.log(`  ratio lib/signal : scipy   ${(tsRate / py.samplesPerSecond).toFixed(2)}   (outputs differ by at most ${maxDiff.toExponential(1)} mV)`);
+    console.log(
+      `  ratio lib/signal : scipy   ${(tsRate / py.samplesPerSecond).toFixed(2)}   (outputs differ by at most ${maxDiff.toExponential(1)} mV)`,
+    );
   } catch (e) {
     console.log(`  scipy: not measured (${(e as Error).message.split('\n')[0]})`);
   } finally {
@@ -71,10 +89,19 @@ function benchFilter(dir: string, repeats: number): void {
 
 function benchDetection(dir: string): void {
   const names = listRecords(dir);
-  const records = names.map((n) => ({ name: n, rec: readRecord(path.join(dir, n), { channels: [0] }), ann: readAnnotations(path.join(dir, n)) }));
+  const records = names.map((n) => ({
+    name: n,
+    rec: readRecord(path.join(dir, n), { channels: [0] }),
+    ann: readAnnotations(path.join(dir, n)),
+  }));
   const total = records.reduce((s, r) => s + r.rec.nSamples, 0);
-  console.log(`\nfiltering + R-peak detection, first signal of ${records.length} records in ${dir} (${total} samples; reading excluded)`);
-  for (const [method, detect] of [['best', detectRPeaks], ['pan-tompkins', panTompkins]] as const) {
+  console.log(
+    `\nfiltering + R-peak detection, first signal of ${records.length} records in ${dir} (${total} samples; reading excluded)`,
+  );
+  for (const [method, detect] of [
+    ['best', detectRPeaks],
+    ['pan-tompkins', panTompkins],
+  ] as const) {
     const all: BeatScore[] = [];
     const ec57: BeatScore[] = [];
     let sec = 0;
@@ -89,7 +116,9 @@ function benchDetection(dir: string): void {
     const g = grossScore(all);
     const e = grossScore(ec57);
     const pct = (v: number) => (100 * v).toFixed(2);
-    console.log(`  ${method.padEnd(13)} ${sec.toFixed(2)} s (${fmt(total / sec)}); gross Se ${pct(g.se)} % +P ${pct(g.ppv)} % (all beats), Se ${pct(e.se)} % +P ${pct(e.ppv)} % (VF episodes excluded, EC57)`);
+    console.log(
+      `  ${method.padEnd(13)} ${sec.toFixed(2)} s (${fmt(total / sec)}); gross Se ${pct(g.se)} % +P ${pct(g.ppv)} % (all beats), Se ${pct(e.se)} % +P ${pct(e.ppv)} % (VF episodes excluded, EC57)`,
+    );
   }
 }
 

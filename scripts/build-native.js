@@ -30,7 +30,10 @@ function main() {
     if (!quiet) say('ECG_NATIVE=0: not building the native kernels');
     return;
   }
-  const sources = fs.readdirSync(srcDir).filter((f) => /\.(cc|h)$/.test(f)).map((f) => path.join(srcDir, f));
+  const sources = fs
+    .readdirSync(srcDir)
+    .filter((f) => /\.(cc|h)$/.test(f))
+    .map((f) => path.join(srcDir, f));
   const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs), fs.statSync(__filename).mtimeMs);
   if (!force && fs.existsSync(out) && fs.statSync(out).mtimeMs >= newest) {
     if (!quiet) say(`up to date (${path.relative(process.cwd(), out)})`);
@@ -39,15 +42,28 @@ function main() {
   const include = headersDir();
   const cxx = process.env.CXX || 'g++';
   if (!include) {
-    say('Node headers (node_api.h) not found; the engine runs without native kernels. Install them (Debian: libnode-dev) and re-run `npm run setup`.');
+    say(
+      'Node headers (node_api.h) not found; the engine runs without native kernels. Install them (Debian: libnode-dev) and re-run `npm run setup`.',
+    );
     return;
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   const args = [
-    '-O3', '-march=native', '-ffp-contract=fast', '-std=c++17', '-shared', '-fPIC', '-pthread', '-Wall',
-    '-DNODE_GYP_MODULE_NAME=ecg_native', '-DNAPI_VERSION=8', `-I${include}`,
-    ...sources.filter((f) => f.endsWith('.cc')), '-o', tmp,
+    '-O3',
+    '-march=native',
+    '-ffp-contract=fast',
+    '-std=c++17',
+    '-shared',
+    '-fPIC',
+    '-pthread',
+    '-Wall',
+    '-DNODE_GYP_MODULE_NAME=ecg_native',
+    '-DNAPI_VERSION=8',
+    `-I${include}`,
+    ...sources.filter((f) => f.endsWith('.cc')),
+    '-o',
+    tmp,
   ];
   const t0 = Date.now();
   const r = spawnSync(cxx, args, { encoding: 'utf8' });

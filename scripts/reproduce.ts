@@ -32,7 +32,11 @@ function python(): string {
 function main(): void {
   let args: ReturnType<typeof parseArgs>;
   try {
-    args = parseArgs(process.argv.slice(2), { values: ['profile', 'only', 'seed', 'timeout'], booleans: ['no-html'], command: 'reproduce' });
+    args = parseArgs(process.argv.slice(2), {
+      values: ['profile', 'only', 'seed', 'timeout'],
+      booleans: ['no-html'],
+      command: 'reproduce',
+    });
   } catch (e) {
     fail((e as Error).message);
   }
@@ -43,7 +47,10 @@ function main(): void {
   const timeoutSec = Number(args.flags.timeout ?? (profile === 'quick' ? 900 : 6 * 3600));
 
   const nbDir = path.join(root, 'notebooks');
-  let notebooks = fs.readdirSync(nbDir).filter((f) => f.endsWith('.ipynb')).sort();
+  let notebooks = fs
+    .readdirSync(nbDir)
+    .filter((f) => f.endsWith('.ipynb'))
+    .sort();
   if (args.flags.only) notebooks = notebooks.filter((f) => f.includes(String(args.flags.only)));
   if (notebooks.length === 0) fail(`no notebook in ${nbDir}${args.flags.only ? ` matches '${args.flags.only}'` : ''}`);
 
@@ -55,9 +62,14 @@ function main(): void {
   // Notebooks import the compiled lib (dist/), because tslab compiles only files under the
   // notebook's own folder; rebuilding here keeps dist/ in step with lib/.
   const t0 = Date.now();
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) fail('building lib (tsc -p tsconfig.build.json) failed');
-  console.log(`reproduce: profile ${profile}, seed ${seed}, data ${mitdbDir()}, outputs ${outDir} (lib built in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `reproduce: profile ${profile}, seed ${seed}, data ${mitdbDir()}, outputs ${outDir} (lib built in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 
   const env = {
     ...process.env,
@@ -71,37 +83,77 @@ function main(): void {
   // The commit travels with every timing, so a results table built from runs made at different
   // times still says which code produced each number.
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
-  const commit = git.status === 0 ? git.stdout.trim() + (spawnSync('git', ['diff', '--quiet', 'HEAD', '--', 'lib', 'notebooks'], { cwd: root }).status === 0 ? '' : '+changes') : 'unknown';
+  const commit =
+    git.status === 0
+      ? git.stdout.trim() +
+        (spawnSync('git', ['diff', '--quiet', 'HEAD', '--', 'lib', 'notebooks'], { cwd: root }).status === 0
+          ? ''
+          : '+changes')
+      : 'unknown';
   const timings: { notebook: string; seconds: number; commit: string; finished: string }[] = [];
   for (const nb of notebooks) {
     const started = Date.now();
     process.stdout.write(`reproduce: ${nb} ... `);
     const dst = path.join(nbOut, nb);
     fs.rmSync(dst.replace('.ipynb', '.failed.ipynb'), { force: true });
-    const r = spawnSync(py, ['-Xfrozen_modules=off', path.join(root, 'scripts', 'run_notebook.py'), path.join(nbDir, nb), dst, String(timeoutSec)], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'inherit', 'pipe'],
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      py,
+      [
+        '-Xfrozen_modules=off',
+        path.join(root, 'scripts', 'run_notebook.py'),
+        path.join(nbDir, nb),
+        dst,
+        String(timeoutSec),
+      ],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'inherit', 'pipe'],
+        encoding: 'utf8',
+      },
+    );
     const seconds = (Date.now() - started) / 1000;
     if (r.status !== 0) {
       console.log(`FAILED after ${seconds.toFixed(1)} s`);
-      const err = (r.stderr ?? '').split('\n').filter((l) => !/Debugger warning|frozen modules|PYDEVD|Debugging will proceed|make the debugger miss/.test(l));
+      const err = (r.stderr ?? '')
+        .split('\n')
+        .filter((l) => !/Debugger warning|frozen modules|PYDEVD|Debugging will proceed|make the debugger miss/.test(l));
       console.error(err.join('\n').trim());
-      console.error(`reproduce: stopped at ${nb}; the partly executed copy is ${dst.replace('.ipynb', '.failed.ipynb')}`);
+      console.error(
+        `reproduce: stopped at ${nb}; the partly executed copy is ${dst.replace('.ipynb', '.failed.ipynb')}`,
+      );
       process.exit(1);
     }
     console.log(`ok (${seconds.toFixed(1)} s)`);
     timings.push({ notebook: nb, seconds: Math.round(seconds * 10) / 10, commit, finished: new Date().toISOString() });
     if (!args.flags['no-html']) {
-      spawnSync(py, ['-Xfrozen_modules=off', '-m', 'jupyter', 'nbconvert', '--to', 'html', '--log-level', 'ERROR', '--output-dir', nbOut, dst], { stdio: 'ignore', env });
+      spawnSync(
+        py,
+        [
+          '-Xfrozen_modules=off',
+          '-m',
+          'jupyter',
+          'nbconvert',
+          '--to',
+          'html',
+          '--log-level',
+          'ERROR',
+          '--output-dir',
+          nbOut,
+          dst,
+        ],
+        { stdio: 'ignore', env },
+      );
     }
   }
   const summaryFile = path.join(outDir, `reproduce-${profile}.json`);
   // The engine the notebooks ran on, as `ecg env` describes it in the same environment (native
   // kernels or not changes results in the last bits).
-  const envRun = spawnSync(process.execPath, [path.join(root, 'bin', 'ecg.js'), 'env', '--json'], { cwd: root, env, encoding: 'utf8' });
+  const envRun = spawnSync(process.execPath, [path.join(root, 'bin', 'ecg.js'), 'env', '--json'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   let engine = 'unknown';
   try {
     const e = JSON.parse(envRun.stdout);
@@ -109,11 +161,24 @@ function main(): void {
   } catch {
     /* ecg env failed: the summary says 'unknown' */
   }
-  const previous = fs.existsSync(summaryFile) && args.flags.only ? JSON.parse(fs.readFileSync(summaryFile, 'utf8')) : { timings: [] };
-  const merged = [...previous.timings.filter((t: { notebook: string }) => !timings.some((n) => n.notebook === t.notebook)), ...timings].sort((a, b) => a.notebook.localeCompare(b.notebook));
-  writeJsonAtomic(summaryFile, { profile, seed: Number(seed), dataDir: mitdbDir(), node: process.version, engine, timings: merged });
+  const previous =
+    fs.existsSync(summaryFile) && args.flags.only ? JSON.parse(fs.readFileSync(summaryFile, 'utf8')) : { timings: [] };
+  const merged = [
+    ...previous.timings.filter((t: { notebook: string }) => !timings.some((n) => n.notebook === t.notebook)),
+    ...timings,
+  ].sort((a, b) => a.notebook.localeCompare(b.notebook));
+  writeJsonAtomic(summaryFile, {
+    profile,
+    seed: Number(seed),
+    dataDir: mitdbDir(),
+    node: process.version,
+    engine,
+    timings: merged,
+  });
   const total = timings.reduce((s, t) => s + t.seconds, 0);
-  console.log(`reproduce: ${timings.length} notebook(s) executed in ${total.toFixed(1)} s; executed copies in ${nbOut}`);
+  console.log(
+    `reproduce: ${timings.length} notebook(s) executed in ${total.toFixed(1)} s; executed copies in ${nbOut}`,
+  );
 }
 
 main();

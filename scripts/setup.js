@@ -11,7 +11,9 @@ const path = require('path');
 
 const quiet = process.argv.includes('--quiet');
 const root = path.resolve(__dirname, '..');
-const log = (...a) => { if (!quiet) console.log('[setup]', ...a); };
+const log = (...a) => {
+  if (!quiet) console.log('[setup]', ...a);
+};
 const say = (...a) => console.log('[setup]', ...a);
 
 function ok(cmd, args) {
@@ -29,20 +31,31 @@ function findPython() {
 function installJupyter() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
-    say('installing Jupyter from Debian: apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel');
+    say(
+      'installing Jupyter from Debian: apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel',
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const upd = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const inst = spawnSync('apt-get', ['install', '-y', '-qq', 'jupyter-nbconvert', 'python3-nbclient', 'jupyter-client', 'python3-ipykernel'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    const inst = spawnSync(
+      'apt-get',
+      ['install', '-y', '-qq', 'jupyter-nbconvert', 'python3-nbclient', 'jupyter-client', 'python3-ipykernel'],
+      { stdio: ['ignore', 'ignore', 'inherit'], env },
+    );
     if (upd.status === 0 && inst.status === 0) return;
   } else {
     say('installing Jupyter with pip: python3 -m pip install --user nbclient nbconvert ipykernel');
-    spawnSync('python3', ['-m', 'pip', 'install', '--user', '--quiet', 'nbclient', 'nbconvert', 'ipykernel'], { stdio: 'inherit' });
+    spawnSync('python3', ['-m', 'pip', 'install', '--user', '--quiet', 'nbclient', 'nbconvert', 'ipykernel'], {
+      stdio: 'inherit',
+    });
   }
 }
 
 function kernelSpecOk(python) {
   try {
-    const out = execFileSync(python, ['-m', 'jupyter', 'kernelspec', 'list', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(python, ['-m', 'jupyter', 'kernelspec', 'list', '--json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const spec = JSON.parse(out).kernelspecs.tslab;
     if (!spec) return false;
     const argv0 = spec.spec.argv[0];
@@ -61,7 +74,9 @@ function main() {
   }
   if (!python) {
     console.error('[setup] Jupyter is missing and could not be installed. Install it, then re-run `npm run setup`:');
-    console.error('[setup]   Debian/Ubuntu (as root): apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel');
+    console.error(
+      '[setup]   Debian/Ubuntu (as root): apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel',
+    );
     console.error('[setup]   elsewhere:               python3 -m pip install --user nbclient nbconvert ipykernel');
     process.exit(1);
   }
@@ -73,7 +88,9 @@ function main() {
   }
   if (!kernelSpecOk(python)) {
     say(`registering the tslab kernel (${tslab})`);
-    const r = spawnSync(tslab, ['install', `--python=${python}`, `--binary=${tslab}`], { stdio: quiet ? 'ignore' : 'inherit' });
+    const r = spawnSync(tslab, ['install', `--python=${python}`, `--binary=${tslab}`], {
+      stdio: quiet ? 'ignore' : 'inherit',
+    });
     if (r.status !== 0 || !kernelSpecOk(python)) {
       console.error(`[setup] could not register the tslab kernel; try: npx tslab install --python=${python}`);
       process.exit(1);
@@ -82,7 +99,9 @@ function main() {
   log('tslab kernel registered');
   // Optional: without a C++ compiler the engine runs on tfjs-backend-wasm alone, so a failed
   // build is reported by the script and does not fail the setup.
-  spawnSync(process.execPath, [path.join(__dirname, 'build-native.js'), ...(quiet ? ['--quiet'] : [])], { stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(__dirname, 'build-native.js'), ...(quiet ? ['--quiet'] : [])], {
+    stdio: 'inherit',
+  });
 }
 
 main();

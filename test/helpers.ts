@@ -16,7 +16,10 @@ export function expectClose(
   if (typeof actual === 'number' || typeof expected === 'number') {
     const a = Number(actual);
     const e = Number(expected);
-    assert.ok(Math.abs(a - e) <= tol || (Number.isNaN(a) && Number.isNaN(e)), `${what}: ${a} is not within ${tol} of ${e}`);
+    assert.ok(
+      Math.abs(a - e) <= tol || (Number.isNaN(a) && Number.isNaN(e)),
+      `${what}: ${a} is not within ${tol} of ${e}`,
+    );
     return;
   }
   assert.equal(actual.length, expected.length, `${what}: length ${actual.length} != ${expected.length}`);
@@ -31,7 +34,9 @@ export function expectClose(
 
 /** The full MIT-BIH folder when ECG_DATA_DIR points at one, else the shipped subset. */
 export function dataDir(): string {
-  return process.env.ECG_DATA_DIR ? path.resolve(process.env.ECG_DATA_DIR) : path.join(__dirname, '..', 'data', 'mitdb');
+  return process.env.ECG_DATA_DIR
+    ? path.resolve(process.env.ECG_DATA_DIR)
+    : path.join(__dirname, '..', 'data', 'mitdb');
 }
 
 /** True when the data folder holds all 48 records (tests on the whole database run only then). */

@@ -3,7 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const dir = path.join(__dirname, '..', 'notebooks');
-const notebooks = fs.readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
+const notebooks = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 
 describe('notebooks', () => {
   it('are numbered in the order the main job runs them, starting with 00-environment', () => {
@@ -34,7 +37,8 @@ describe('notebooks', () => {
       it('imports lib only through its public index', () => {
         for (const c of nb.cells) {
           const src = [].concat(c.source).join('');
-          for (const m of src.matchAll(/from '(\.\.\/[^']+)'/g)) assert.equal(m[1], '../dist/lib', `${f} imports ${m[1]}`);
+          for (const m of src.matchAll(/from '(\.\.\/[^']+)'/g))
+            assert.equal(m[1], '../dist/lib', `${f} imports ${m[1]}`);
         }
       });
     });

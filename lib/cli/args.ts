@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 
 /** Parsed command-line arguments: positionals and `--flag [value]` options. */
 export interface ParsedArgs {
@@ -33,7 +33,8 @@ export function parseArgs(
       out.flags[key] = true;
     } else if (values.has(key)) {
       const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined) throw new EcgInputError(`option --${key} needs a value`, { ...where, at: `argument ${i}` }, 'a value after it');
+      if (v === undefined)
+        throw new EcgInputError(`option --${key} needs a value`, { ...where, at: `argument ${i}` }, 'a value after it');
       out.flags[key] = v;
     } else {
       const known = [...booleans, ...values].map((k) => `--${k}`).join(', ') || 'no options';

@@ -1,15 +1,19 @@
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
-import { initBackend, describeBackend } from '../engine/backend';
-import { benchReferenceModels, type ModelThroughput } from '../engine/benchmark';
-import { REFERENCE_MODELS, type ReferenceModelName } from '../engine/reference-models';
-import { EcgInputError } from '../common/errors';
-import { repoRoot } from '../common/data-dir';
-import { DEBIAN_PYTHON, ensureDebianPythonModule } from '../common/debian-python';
+import {
+  initBackend,
+  describeBackend,
+  benchReferenceModels,
+  type ModelThroughput,
+  REFERENCE_MODELS,
+  type ReferenceModelName,
+} from '../engine';
+import { EcgInputError, repoRoot, DEBIAN_PYTHON, ensureDebianPythonModule } from '../common';
 import { parseArgs } from './args';
 
-export const summary = 'benchmark training and prediction of the three reference models (synthetic data), optionally against PyTorch';
+export const summary =
+  'benchmark training and prediction of the three reference models (synthetic data), optionally against PyTorch';
 
 /** What `ecg bench --json` prints. */
 export interface BenchReport {
@@ -28,13 +32,21 @@ export interface BenchReport {
 
 function parseModels(v: string | boolean | undefined): ReferenceModelName[] {
   if (v === undefined) return [...REFERENCE_MODELS];
-  const names = String(v).split(',').map((s) => s.trim()).filter(Boolean);
+  const names = String(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const n of names) {
     if (!(REFERENCE_MODELS as readonly string[]).includes(n)) {
-      throw new EcgInputError(`unknown model '${n}'`, { file: 'ecg bench', at: '--models' }, REFERENCE_MODELS.join(', '));
+      throw new EcgInputError(
+        `unknown model '${n}'`,
+        { file: 'ecg bench', at: '--models' },
+        REFERENCE_MODELS.join(', '),
+      );
     }
   }
-  if (names.length === 0) throw new EcgInputError('no model named', { file: 'ecg bench', at: '--models' }, REFERENCE_MODELS.join(', '));
+  if (names.length === 0)
+    throw new EcgInputError('no model named', { file: 'ecg bench', at: '--models' }, REFERENCE_MODELS.join(', '));
   return names as ReferenceModelName[];
 }
 
@@ -42,20 +54,48 @@ function positiveNumber(v: string | boolean | undefined, dflt: number, flag: str
   if (v === undefined) return dflt;
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new EcgInputError(`--${flag} ${String(v)} is not usable`, { file: 'ecg bench', at: `--${flag}` }, integer ? 'a positive integer' : 'a positive number');
+    throw new EcgInputError(
+      `--${flag} ${String(v)} is not usable`,
+      { file: 'ecg bench', at: `--${flag}` },
+      integer ? 'a positive integer' : 'a positive number',
+    );
   }
   return n;
 }
 
 /** Runs scripts/bench_torch.py with Debian's Python and returns its JSON report. */
-function runTorchPeer(models: string[], seconds: number, repeats: number, threads: number): NonNullable<BenchReport['peer']> {
+function runTorchPeer(
+  models: string[],
+  seconds: number,
+  repeats: number,
+  threads: number,
+): NonNullable<BenchReport['peer']> {
   const script = path.join(repoRoot(), 'scripts', 'bench_torch.py');
   const missing = ensureDebianPythonModule('torch', 'python3-torch');
-  if (missing) throw new EcgInputError(`the PyTorch peer could not run: ${missing}`, { file: script }, `${DEBIAN_PYTHON} with torch`);
-  const args = [script, '--models', models.join(','), '--seconds', String(seconds), '--repeats', String(repeats), '--threads', String(threads)];
+  if (missing)
+    throw new EcgInputError(
+      `the PyTorch peer could not run: ${missing}`,
+      { file: script },
+      `${DEBIAN_PYTHON} with torch`,
+    );
+  const args = [
+    script,
+    '--models',
+    models.join(','),
+    '--seconds',
+    String(seconds),
+    '--repeats',
+    String(repeats),
+    '--threads',
+    String(threads),
+  ];
   let out: string;
   try {
-    out = execFileSync(DEBIAN_PYTHON, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 });
+    out = execFileSync(DEBIAN_PYTHON, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 20,
+    });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     const why = (err.stderr ?? '').trim().split('\n').pop() || err.message.split('\n')[0];
@@ -65,7 +105,11 @@ function runTorchPeer(models: string[], seconds: number, repeats: number, thread
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { booleans: ['json'], values: ['peer', 'models', 'seconds', 'repeats', 'peer-threads'], command: 'bench' });
+  const args = parseArgs(argv, {
+    booleans: ['json'],
+    values: ['peer', 'models', 'seconds', 'repeats', 'peer-threads'],
+    command: 'bench',
+  });
   const models = parseModels(args.flags.models);
   const seconds = positiveNumber(args.flags.seconds, 3, 'seconds', false);
   const repeats = positiveNumber(args.flags.repeats, 3, 'repeats', true);
@@ -73,7 +117,8 @@ export async function run(argv: string[]): Promise<number> {
   // barriers collapse (2 threads can be 20× slower than 1), so --peer-threads 1 is there to check.
   const peerThreads = positiveNumber(args.flags['peer-threads'], 2, 'peer-threads', true);
   const peer = args.flags.peer;
-  if (peer !== undefined && peer !== 'torch') throw new EcgInputError(`unknown peer '${String(peer)}'`, { file: 'ecg bench', at: '--peer' }, 'torch');
+  if (peer !== undefined && peer !== 'torch')
+    throw new EcgInputError(`unknown peer '${String(peer)}'`, { file: 'ecg bench', at: '--peer' }, 'torch');
 
   const info = await initBackend();
   const loadAvgBefore = round3(os.loadavg()[0]);
@@ -91,7 +136,10 @@ export async function run(argv: string[]): Promise<number> {
     for (const m of models) {
       const a = report.models[m];
       const b = report.peer.models[m];
-      report.ratios[m] = { train: round3(a.trainSamplesPerSec / b.trainSamplesPerSec), predict: round3(a.predictSamplesPerSec / b.predictSamplesPerSec) };
+      report.ratios[m] = {
+        train: round3(a.trainSamplesPerSec / b.trainSamplesPerSec),
+        predict: round3(a.predictSamplesPerSec / b.predictSamplesPerSec),
+      };
     }
   }
   report.machine.loadAvgAfter = round3(os.loadavg()[0]);
@@ -101,13 +149,25 @@ export async function run(argv: string[]): Promise<number> {
   }
   console.log(`${describeBackend(info)}; ${report.protocol}`);
   const m = report.machine;
-  console.log(`machine: ${m.cpus} cores, load average ${m.loadAvgBefore} before, ${m.loadAvgAfter} after${Math.max(m.loadAvgBefore, m.loadAvgAfter) > m.cpus ? ' (contended: figures, and PyTorch with 2 threads most of all, are depressed)' : ''}`);
-  const head = ['model', 'train/s', 'predict/s', ...(report.peer ? ['torch train/s', 'torch predict/s', 'ratio train', 'ratio predict'] : [])];
+  console.log(
+    `machine: ${m.cpus} cores, load average ${m.loadAvgBefore} before, ${m.loadAvgAfter} after${Math.max(m.loadAvgBefore, m.loadAvgAfter) > m.cpus ? ' (contended: figures, and PyTorch with 2 threads most of all, are depressed)' : ''}`,
+  );
+  const head = [
+    'model',
+    'train/s',
+    'predict/s',
+    ...(report.peer ? ['torch train/s', 'torch predict/s', 'ratio train', 'ratio predict'] : []),
+  ];
   console.log(head.map((h) => h.padStart(15)).join(''));
   for (const m of models) {
     const row = [m, report.models[m].trainSamplesPerSec, report.models[m].predictSamplesPerSec];
     if (report.peer && report.ratios) {
-      row.push(report.peer.models[m].trainSamplesPerSec, report.peer.models[m].predictSamplesPerSec, report.ratios[m].train, report.ratios[m].predict);
+      row.push(
+        report.peer.models[m].trainSamplesPerSec,
+        report.peer.models[m].predictSamplesPerSec,
+        report.ratios[m].train,
+        report.ratios[m].predict,
+      );
     }
     console.log(row.map((c) => String(c).padStart(15)).join(''));
   }

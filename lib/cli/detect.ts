@@ -1,8 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { listRecords, readAnnotations, readRecord } from '../io';
-import { detectRPeaks, grossScore, panTompkins, referenceBeats, scoreBeats, vfEpisodes, type BeatScore } from '../signal';
+import {
+  detectRPeaks,
+  grossScore,
+  panTompkins,
+  referenceBeats,
+  scoreBeats,
+  vfEpisodes,
+  type BeatScore,
+} from '../signal';
 import { parseArgs } from './args';
 
 export const summary = 'detect R peaks in a record or folder and score them against its annotations';
@@ -46,11 +54,17 @@ export interface DetectReport {
 export function recordPaths(arg: string): string[] {
   if (fs.existsSync(arg) && fs.statSync(arg).isDirectory()) {
     const names = listRecords(arg);
-    if (names.length === 0) throw new EcgInputError('no records in folder', { file: arg }, 'a RECORDS file or .hea files');
+    if (names.length === 0)
+      throw new EcgInputError('no records in folder', { file: arg }, 'a RECORDS file or .hea files');
     return names.map((n) => path.join(arg, n));
   }
   const base = arg.replace(/\.(hea|dat|atr)$/, '');
-  if (!fs.existsSync(`${base}.hea`)) throw new EcgInputError('no such record or folder', { file: arg }, 'a WFDB record (its .hea file) or a folder of records');
+  if (!fs.existsSync(`${base}.hea`))
+    throw new EcgInputError(
+      'no such record or folder',
+      { file: arg },
+      'a WFDB record (its .hea file) or a folder of records',
+    );
   return [base];
 }
 
@@ -97,7 +111,12 @@ export function detectRecords(paths: string[], method: Method, excludeVf = false
     });
   }
   const { tp, fp, fn, se, ppv, f1 } = grossScore(scored);
-  return { records, gross: { tp, fp, fn, se, ppv, f1 }, samplesPerSecond: ms > 0 ? Math.round(samples / (ms / 1000)) : 0, excludeVf };
+  return {
+    records,
+    gross: { tp, fp, fn, se, ppv, f1 },
+    samplesPerSecond: ms > 0 ? Math.round(samples / (ms / 1000)) : 0,
+    excludeVf,
+  };
 }
 
 const pct = (v: number | null) => (v === null ? '-' : (100 * v).toFixed(2));
@@ -111,11 +130,19 @@ const pct = (v: number | null) => (v === null ? '-' : (100 * v).toFixed(2));
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { booleans: ['json', 'exclude-vf'], values: ['method'], command: 'detect' });
   if (args.positionals.length !== 1) {
-    throw new EcgInputError(`${args.positionals.length} paths given`, { file: 'ecg detect', at: 'arguments' }, 'one record or folder: ecg detect <record | folder> [--json] [--method pan-tompkins|best] [--exclude-vf]');
+    throw new EcgInputError(
+      `${args.positionals.length} paths given`,
+      { file: 'ecg detect', at: 'arguments' },
+      'one record or folder: ecg detect <record | folder> [--json] [--method pan-tompkins|best] [--exclude-vf]',
+    );
   }
   const method = (args.flags.method ?? 'best') as string;
   if (!(method in METHODS)) {
-    throw new EcgInputError(`unknown method '${method}'`, { file: 'ecg detect', at: '--method' }, Object.keys(METHODS).join(' or '));
+    throw new EcgInputError(
+      `unknown method '${method}'`,
+      { file: 'ecg detect', at: '--method' },
+      Object.keys(METHODS).join(' or '),
+    );
   }
   const report = detectRecords(recordPaths(args.positionals[0]), method as Method, args.flags['exclude-vf'] === true);
   if (args.flags.json) {
@@ -123,12 +150,37 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const head = ['record', 'ref', 'detected', 'TP', 'FP', 'FN', 'Se %', '+P %', 'F1 %'];
-  const rows = report.records.map((r) => [r.record, r.reference ?? '-', r.detected, r.tp ?? '-', r.fp ?? '-', r.fn ?? '-', pct(r.se), pct(r.ppv), pct(r.f1)].map(String));
+  const rows = report.records.map((r) =>
+    [
+      r.record,
+      r.reference ?? '-',
+      r.detected,
+      r.tp ?? '-',
+      r.fp ?? '-',
+      r.fn ?? '-',
+      pct(r.se),
+      pct(r.ppv),
+      pct(r.f1),
+    ].map(String),
+  );
   const g = report.gross;
-  rows.push(['gross', String(g.tp + g.fn), '', String(g.tp), String(g.fp), String(g.fn), pct(g.se), pct(g.ppv), pct(g.f1)]);
+  rows.push([
+    'gross',
+    String(g.tp + g.fn),
+    '',
+    String(g.tp),
+    String(g.fp),
+    String(g.fn),
+    pct(g.se),
+    pct(g.ppv),
+    pct(g.f1),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`method ${method}, first signal, ±150 ms matching${report.excludeVf ? ', VF/flutter episodes excluded (EC57)' : ''}`);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(
+    `method ${method}, first signal, ±150 ms matching${report.excludeVf ? ', VF/flutter episodes excluded (EC57)' : ''}`,
+  );
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   console.log(`${(report.samplesPerSecond / 1e6).toFixed(1)} M samples/s (filtering + detection)`);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
-import { initBackend, describeBackend } from '../engine/backend';
+import { initBackend, describeBackend } from '../engine';
 import { parseArgs } from './args';
-import { mitdbDir } from '../common/data-dir';
+import { mitdbDir } from '../common';
 
 export const summary = 'show the tfjs backend, versions and whether Jupyter and the tslab kernel are ready';
 
@@ -68,7 +68,9 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`engine   ${describeBackend(info)}`);
     for (const s of info.skipped) console.log(`         (not ${s.backend}: ${s.reason})`);
     console.log(`node     ${report.node}`);
-    console.log(`jupyter  ${report.jupyter.found ? 'found' : 'missing'}; tslab kernel ${report.jupyter.tslabKernel ? 'registered' : 'missing'}; nbclient ${report.jupyter.nbclient ? 'found' : 'missing'}`);
+    console.log(
+      `jupyter  ${report.jupyter.found ? 'found' : 'missing'}; tslab kernel ${report.jupyter.tslabKernel ? 'registered' : 'missing'}; nbclient ${report.jupyter.nbclient ? 'found' : 'missing'}`,
+    );
     console.log(`data     ${report.dataDir}`);
   }
   return 0;

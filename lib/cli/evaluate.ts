@@ -1,6 +1,5 @@
 import * as path from 'path';
-import { mitdbDir } from '../common/data-dir';
-import { EcgInputError } from '../common/errors';
+import { mitdbDir, EcgInputError } from '../common';
 import { evaluateModel, loadTrainedModel } from '../train';
 import { parseArgs } from './args';
 
@@ -15,9 +14,18 @@ export const summary = 'evaluate a trained model on MIT-BIH records (default: it
  */
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['model', 'records', 'data'], booleans: ['json'], command: 'evaluate' });
-  if (!args.flags.model) throw new EcgInputError('no model folder', { file: 'ecg evaluate', at: '--model' }, 'ecg evaluate --model <dir> [--records 100,103] [--json]');
+  if (!args.flags.model)
+    throw new EcgInputError(
+      'no model folder',
+      { file: 'ecg evaluate', at: '--model' },
+      'ecg evaluate --model <dir> [--records 100,103] [--json]',
+    );
   const t = await loadTrainedModel(path.resolve(args.flags.model as string));
-  const records = args.flags.records ? String(args.flags.records).split(/[,\s]+/).filter(Boolean) : t.sidecar.split.testRecords;
+  const records = args.flags.records
+    ? String(args.flags.records)
+        .split(/[,\s]+/)
+        .filter(Boolean)
+    : t.sidecar.split.testRecords;
   const dir = args.flags.data ? path.resolve(args.flags.data as string) : mitdbDir();
   const r = await evaluateModel(t, dir, records);
   if (args.flags.json) {
@@ -25,10 +33,14 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   console.log(`model trained ${r.modelProtocol}; ${r.n} beats of records ${records.join(' ')}`);
-  console.log(`accuracy ${(100 * r.accuracy).toFixed(2)}%  balanced ${(100 * r.balancedAccuracy).toFixed(2)}%  macro-F1 ${r.macroF1.toFixed(3)}  macro ROC-AUC ${r.rocAuc.macro?.toFixed(3) ?? '–'}`);
+  console.log(
+    `accuracy ${(100 * r.accuracy).toFixed(2)}%  balanced ${(100 * r.balancedAccuracy).toFixed(2)}%  macro-F1 ${r.macroF1.toFixed(3)}  macro ROC-AUC ${r.rocAuc.macro?.toFixed(3) ?? '–'}`,
+  );
   for (const c of r.classes) {
     const m = r.perClass[c];
-    console.log(`  ${c.padEnd(9)} Se ${(100 * m.se).toFixed(1).padStart(5)}  +P ${(100 * m.ppv).toFixed(1).padStart(5)}  F1 ${m.f1.toFixed(3)}  support ${m.support}`);
+    console.log(
+      `  ${c.padEnd(9)} Se ${(100 * m.se).toFixed(1).padStart(5)}  +P ${(100 * m.ppv).toFixed(1).padStart(5)}  F1 ${m.f1.toFixed(3)}  support ${m.support}`,
+    );
   }
   for (const n of r.protocolNotes) console.log(`note: ${n}`);
   return 0;

@@ -1,5 +1,4 @@
-import { EcgInputError } from '../common/errors';
-import { mitdbDir } from '../common/data-dir';
+import { EcgInputError, mitdbDir } from '../common';
 import { fetchVerified } from '../io';
 import { parseArgs } from './args';
 
@@ -14,15 +13,25 @@ export const DATASETS: Record<string, { baseUrl: string; defaultDest: () => stri
 function positiveInt(value: string | boolean | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new EcgInputError(`bad --${name} '${value}'`, { file: 'ecg fetch', at: `--${name}` }, `an integer ≥ ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new EcgInputError(`bad --${name} '${value}'`, { file: 'ecg fetch', at: `--${name}` }, `an integer ≥ ${min}`);
   return n;
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['dest', 'base-url', 'attempts', 'backoff-ms'], booleans: ['quiet'], command: 'fetch' });
+  const args = parseArgs(argv, {
+    values: ['dest', 'base-url', 'attempts', 'backoff-ms'],
+    booleans: ['quiet'],
+    command: 'fetch',
+  });
   const [name, ...extra] = args.positionals;
   const known = Object.keys(DATASETS).join(', ');
-  if (!name || extra.length > 0) throw new EcgInputError(`expected one database name, got ${args.positionals.length}`, { file: 'ecg fetch', at: 'arguments' }, known);
+  if (!name || extra.length > 0)
+    throw new EcgInputError(
+      `expected one database name, got ${args.positionals.length}`,
+      { file: 'ecg fetch', at: 'arguments' },
+      known,
+    );
   const dataset = DATASETS[name];
   if (!dataset) throw new EcgInputError(`unknown database '${name}'`, { file: 'ecg fetch', at: 'argument 1' }, known);
   const dest = typeof args.flags.dest === 'string' ? args.flags.dest : dataset.defaultDest();

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { AAMI_CLASSES, aamiClass, isBeat, listRecords, readAnnotations, readRecord, type AamiClass } from '../io';
 import { parseArgs } from './args';
 
@@ -20,7 +20,14 @@ export interface RecordReport {
   record: string;
   fs: number;
   samples: number;
-  signals: { name: string; units: string; gain: number; baseline: number; format: number; checksumOk: boolean | null }[];
+  signals: {
+    name: string;
+    units: string;
+    gain: number;
+    baseline: number;
+    format: number;
+    checksumOk: boolean | null;
+  }[];
   /** Null when the record has no annotation file with the chosen extension. */
   annotations: AnnotationCounts | null;
 }
@@ -67,7 +74,14 @@ export function inspectRecord(recordPath: string, annotator = 'atr'): RecordRepo
     record: rec.name,
     fs: rec.fsHz,
     samples: rec.nSamples,
-    signals: rec.signals.map((s) => ({ name: s.name, units: s.units, gain: s.gain, baseline: s.baseline, format: s.format, checksumOk: s.checksumOk ?? null })),
+    signals: rec.signals.map((s) => ({
+      name: s.name,
+      units: s.units,
+      gain: s.gain,
+      baseline: s.baseline,
+      format: s.format,
+      checksumOk: s.checksumOk ?? null,
+    })),
     annotations,
   };
 }
@@ -79,7 +93,13 @@ export function inspectRecord(recordPath: string, annotator = 'atr'): RecordRepo
  * @example inspectFolder('data/mitdb').totals.records // => 10
  */
 export function inspectFolder(dir: string, annotator = 'atr'): FolderReport {
-  const totals: FolderReport['totals'] = { records: 0, errors: 0, samples: 0, checksumFailures: 0, annotations: emptyCounts() };
+  const totals: FolderReport['totals'] = {
+    records: 0,
+    errors: 0,
+    samples: 0,
+    checksumFailures: 0,
+    annotations: emptyCounts(),
+  };
   const records: FolderReport['records'] = [];
   for (const name of listRecords(dir)) {
     try {
@@ -127,10 +147,16 @@ function aamiText(c: AnnotationCounts): string {
 }
 
 function printRecord(r: RecordReport): void {
-  console.log(`record ${r.record}: ${r.fs} Hz, ${r.samples} samples (${duration(r.samples, r.fs)} min:s), ${r.signals.length} signal(s)`);
-  console.log(`  ${'signal'.padEnd(10)}${'units'.padEnd(7)}${'gain'.padStart(8)}${'baseline'.padStart(10)}${'format'.padStart(8)}  checksum`);
+  console.log(
+    `record ${r.record}: ${r.fs} Hz, ${r.samples} samples (${duration(r.samples, r.fs)} min:s), ${r.signals.length} signal(s)`,
+  );
+  console.log(
+    `  ${'signal'.padEnd(10)}${'units'.padEnd(7)}${'gain'.padStart(8)}${'baseline'.padStart(10)}${'format'.padStart(8)}  checksum`,
+  );
   for (const s of r.signals) {
-    console.log(`  ${s.name.padEnd(10)}${s.units.padEnd(7)}${String(s.gain).padStart(8)}${String(s.baseline).padStart(10)}${String(s.format).padStart(8)}  ${checksumText(s.checksumOk)}`);
+    console.log(
+      `  ${s.name.padEnd(10)}${s.units.padEnd(7)}${String(s.gain).padStart(8)}${String(s.baseline).padStart(10)}${String(s.format).padStart(8)}  ${checksumText(s.checksumOk)}`,
+    );
   }
   if (!r.annotations) {
     console.log('  annotations: none');
@@ -143,7 +169,9 @@ function printRecord(r: RecordReport): void {
 
 function printFolder(f: FolderReport): void {
   console.log(`${f.dir}: ${f.totals.records} record(s)${f.totals.errors ? `, ${f.totals.errors} unreadable` : ''}`);
-  console.log(`${'record'.padEnd(8)}${'fs'.padStart(6)}${'samples'.padStart(9)}${'sig'.padStart(4)}  ${'checksums'.padEnd(10)}${'ann'.padStart(6)}${'beats'.padStart(7)}${AAMI_CLASSES.map((c) => c.padStart(7)).join('')}`);
+  console.log(
+    `${'record'.padEnd(8)}${'fs'.padStart(6)}${'samples'.padStart(9)}${'sig'.padStart(4)}  ${'checksums'.padEnd(10)}${'ann'.padStart(6)}${'beats'.padStart(7)}${AAMI_CLASSES.map((c) => c.padStart(7)).join('')}`,
+  );
   for (const r of f.records) {
     if ('error' in r) {
       console.log(`${r.record.padEnd(8)}  ERROR ${r.error}`);
@@ -151,11 +179,17 @@ function printFolder(f: FolderReport): void {
     }
     const sums = r.signals.map((s) => checksumText(s.checksumOk)).join('/');
     const a = r.annotations;
-    const counts = a ? `${String(a.total).padStart(6)}${String(a.beats).padStart(7)}${AAMI_CLASSES.map((c) => String(a.aami[c]).padStart(7)).join('')}` : '     -';
-    console.log(`${r.record.padEnd(8)}${String(r.fs).padStart(6)}${String(r.samples).padStart(9)}${String(r.signals.length).padStart(4)}  ${sums.padEnd(10)}${counts}`);
+    const counts = a
+      ? `${String(a.total).padStart(6)}${String(a.beats).padStart(7)}${AAMI_CLASSES.map((c) => String(a.aami[c]).padStart(7)).join('')}`
+      : '     -';
+    console.log(
+      `${r.record.padEnd(8)}${String(r.fs).padStart(6)}${String(r.samples).padStart(9)}${String(r.signals.length).padStart(4)}  ${sums.padEnd(10)}${counts}`,
+    );
   }
   const t = f.totals.annotations;
-  console.log(`${'total'.padEnd(8)}${''.padStart(6)}${String(f.totals.samples).padStart(9)}${''.padStart(4)}  ${(f.totals.checksumFailures ? `${f.totals.checksumFailures} FAILED` : 'all ok').padEnd(10)}${String(t.total).padStart(6)}${String(t.beats).padStart(7)}${AAMI_CLASSES.map((c) => String(t.aami[c]).padStart(7)).join('')}`);
+  console.log(
+    `${'total'.padEnd(8)}${''.padStart(6)}${String(f.totals.samples).padStart(9)}${''.padStart(4)}  ${(f.totals.checksumFailures ? `${f.totals.checksumFailures} FAILED` : 'all ok').padEnd(10)}${String(t.total).padStart(6)}${String(t.beats).padStart(7)}${AAMI_CLASSES.map((c) => String(t.aami[c]).padStart(7)).join('')}`,
+  );
   console.log(`by symbol: ${bySymbolText(t)}`);
 }
 
@@ -167,7 +201,11 @@ function recordPathOf(arg: string): string {
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { booleans: ['json'], values: ['annotator'], command: 'inspect' });
   if (args.positionals.length !== 1) {
-    throw new EcgInputError(`expected one record path or folder, got ${args.positionals.length}`, { file: 'ecg inspect', at: 'arguments' }, "e.g. 'ecg inspect data/mitdb/100' or 'ecg inspect data/mitdb'");
+    throw new EcgInputError(
+      `expected one record path or folder, got ${args.positionals.length}`,
+      { file: 'ecg inspect', at: 'arguments' },
+      "e.g. 'ecg inspect data/mitdb/100' or 'ecg inspect data/mitdb'",
+    );
   }
   const target = args.positionals[0];
   const annotator = typeof args.flags.annotator === 'string' ? args.flags.annotator : 'atr';

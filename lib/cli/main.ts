@@ -1,4 +1,4 @@
-import { isInputError } from '../common/errors';
+import { isInputError } from '../common';
 
 /** A CLI command: a module in lib/cli exporting `run` and a one-line `summary`. */
 export interface Command {

@@ -16,7 +16,11 @@ function importable(module: string): boolean {
  *
  * @example ensureDebianPythonModule('scipy', 'python3-scipy') // => null once scipy imports
  */
-export function ensureDebianPythonModule(module: string, debPackage: string, log: (line: string) => void = (l) => console.error(l)): string | null {
+export function ensureDebianPythonModule(
+  module: string,
+  debPackage: string,
+  log: (line: string) => void = (l) => console.error(l),
+): string | null {
   if (importable(module)) return null;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
@@ -26,7 +30,11 @@ export function ensureDebianPythonModule(module: string, debPackage: string, log
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // A stale package list makes the install fail on a fresh machine, so update first.
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', debPackage], { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', debPackage], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+    encoding: 'utf8',
+  });
   if (r.status === 0 && importable(module)) return null;
   const why = (r.stderr ?? '').trim().split('\n').pop() || `exit status ${r.status}`;
   return `apt-get install ${debPackage} failed (${why}); ${module} is still not importable by ${DEBIAN_PYTHON}`;

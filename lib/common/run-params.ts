@@ -23,11 +23,19 @@ export interface RunParams {
 export function runParams(env: NodeJS.ProcessEnv = process.env): RunParams {
   const profile = env.ECG_PROFILE ?? 'quick';
   if (profile !== 'quick' && profile !== 'full') {
-    throw new EcgInputError(`ECG_PROFILE is '${profile}'`, { file: 'environment', at: 'ECG_PROFILE' }, "'quick' or 'full'");
+    throw new EcgInputError(
+      `ECG_PROFILE is '${profile}'`,
+      { file: 'environment', at: 'ECG_PROFILE' },
+      "'quick' or 'full'",
+    );
   }
   const seedText = env.ECG_SEED ?? '42';
   if (!/^\d+$/.test(seedText)) {
-    throw new EcgInputError(`ECG_SEED is '${seedText}'`, { file: 'environment', at: 'ECG_SEED' }, 'a non-negative integer');
+    throw new EcgInputError(
+      `ECG_SEED is '${seedText}'`,
+      { file: 'environment', at: 'ECG_SEED' },
+      'a non-negative integer',
+    );
   }
   return { profile, dataDir: mitdbDir(env), outDir: outputsDir(env), seed: Number(seedText) };
 }

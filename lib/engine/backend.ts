@@ -58,7 +58,10 @@ async function choose(prefer?: BackendName): Promise<BackendInfo> {
       return {
         backend: tf.getBackend(),
         threads: name === 'wasm' ? wasmThreads() : name === 'cpu' ? 1 : require('os').cpus().length,
-        simd: name === 'wasm' ? Boolean(tf.env().getAsync ? await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') : false) : false,
+        simd:
+          name === 'wasm'
+            ? Boolean(tf.env().getAsync ? await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') : false)
+            : false,
         tfjs: tf.version.tfjs,
         ...(n ? { native: { isa: n.isa, threads: n.threads } } : {}),
         skipped,
@@ -89,7 +92,8 @@ async function activate(name: BackendName, native?: NativeKernels): Promise<stri
     // danfojs-node's override maps its tfjs-node to plain tfjs, and npm may hoist that alias to the
     // top level, so the name can resolve to a package that is not tfjs-node at all.
     const pkg = tryRequire('@tensorflow/tfjs-node/package.json') as { name?: string } | Error;
-    if (pkg instanceof Error || pkg.name !== '@tensorflow/tfjs-node') return 'package @tensorflow/tfjs-node is not installed';
+    if (pkg instanceof Error || pkg.name !== '@tensorflow/tfjs-node')
+      return 'package @tensorflow/tfjs-node is not installed';
     const r = tryRequire('@tensorflow/tfjs-node');
     if (r instanceof Error) return `@tensorflow/tfjs-node failed to load: ${r.message}`;
   } else if (name === 'wasm') {
@@ -140,6 +144,8 @@ function wasmThreads(): number {
  */
 export function describeBackend(info: BackendInfo): string {
   const t = `${info.threads} thread${info.threads === 1 ? '' : 's'}`;
-  const n = info.native ? ` + native kernels (${info.native.isa}, ${info.native.threads} thread${info.native.threads === 1 ? '' : 's'})` : '';
+  const n = info.native
+    ? ` + native kernels (${info.native.isa}, ${info.native.threads} thread${info.native.threads === 1 ? '' : 's'})`
+    : '';
   return `tfjs ${info.tfjs} on ${info.backend} (${t}${info.simd ? ', SIMD' : ''})${n}`;
 }

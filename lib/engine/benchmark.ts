@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '../common/rng';
+import { createRng } from '../common';
 import { referenceModel, REFERENCE_INPUT, type ReferenceModelName } from './reference-models';
 import { adam } from './fused-adam';
 
@@ -49,7 +49,10 @@ export async function benchReferenceModels(opts: BenchOptions): Promise<Record<s
   const rng = createRng(opts.seed);
   const xs = new Float32Array(batches * opts.batchSize * steps * channels).map(() => rng.normal());
   const x = tf.tensor3d(xs, [batches * opts.batchSize, steps, channels]);
-  const labels = tf.tensor1d(Array.from({ length: batches * opts.batchSize }, (_, i) => i % classes), 'int32');
+  const labels = tf.tensor1d(
+    Array.from({ length: batches * opts.batchSize }, (_, i) => i % classes),
+    'int32',
+  );
   const y = tf.oneHot(labels, classes);
   const xb = tf.split(x, batches);
   const yb = tf.split(y, batches);
@@ -71,10 +74,12 @@ export async function benchReferenceModels(opts: BenchOptions): Promise<Record<s
       };
       for (let w = 0; w < 3; w++) await trainStep();
       let train = 0;
-      for (let r = 0; r < opts.repeats; r++) train = Math.max(train, await timedRun(trainStep, opts.seconds, opts.batchSize));
+      for (let r = 0; r < opts.repeats; r++)
+        train = Math.max(train, await timedRun(trainStep, opts.seconds, opts.batchSize));
       for (let w = 0; w < 3; w++) predictStep();
       let predict = 0;
-      for (let r = 0; r < opts.repeats; r++) predict = Math.max(predict, await timedRun(predictStep, opts.seconds, opts.batchSize));
+      for (let r = 0; r < opts.repeats; r++)
+        predict = Math.max(predict, await timedRun(predictStep, opts.seconds, opts.batchSize));
       out[name] = { trainSamplesPerSec: round1(train), predictSamplesPerSec: round1(predict) };
       model.dispose();
       optimizer.dispose();

@@ -26,22 +26,41 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
       return;
     }
     const self = this as unknown as AdamState;
-    const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
+    const names = Array.isArray(variableGradients)
+      ? variableGradients.map((v) => v.name)
+      : Object.keys(variableGradients);
     tf.tidy(() => {
       const fr = Math.fround;
       // sub(1, accBeta) as the stock code computes it, in float32.
       const oma1 = fr(1 - self.accBeta1.dataSync()[0]);
       const oma2 = fr(1 - self.accBeta2.dataSync()[0]);
-      const k = tf.tensor1d([self.beta1, 1 - self.beta1, self.beta2, 1 - self.beta2, oma1, oma2, self.epsilon, -self.learningRate]);
+      const k = tf.tensor1d([
+        self.beta1,
+        1 - self.beta1,
+        self.beta2,
+        1 - self.beta2,
+        oma1,
+        oma2,
+        self.epsilon,
+        -self.learningRate,
+      ]);
       names.forEach((name, i) => {
         const value = tf.engine().registeredVariables[name];
         if (self.accumulatedFirstMoment[i] == null) {
-          self.accumulatedFirstMoment[i] = { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+          self.accumulatedFirstMoment[i] = {
+            originalName: `${name}/m`,
+            variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+          };
         }
         if (self.accumulatedSecondMoment[i] == null) {
-          self.accumulatedSecondMoment[i] = { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+          self.accumulatedSecondMoment[i] = {
+            originalName: `${name}/v`,
+            variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+          };
         }
-        const g = Array.isArray(variableGradients) ? variableGradients[i].tensor : (variableGradients as tf.NamedTensorMap)[name];
+        const g = Array.isArray(variableGradients)
+          ? variableGradients[i].tensor
+          : (variableGradients as tf.NamedTensorMap)[name];
         if (g == null) return;
         const m = self.accumulatedFirstMoment[i].variable;
         const v = self.accumulatedSecondMoment[i].variable;

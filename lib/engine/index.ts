@@ -1,7 +1,12 @@
 /** The tfjs engine: which backend runs, the kernels the project adds to it, and fast drop-ins. */
 export { initBackend, describeBackend, type BackendInfo, type BackendName } from './backend';
 export { registerExtraKernels } from './kernels';
-export { batchNormalization, batchNormTraining, FusedBatchNormalization, hasFusedBatchNorm } from './layers/batch-normalization';
+export {
+  batchNormalization,
+  batchNormTraining,
+  FusedBatchNormalization,
+  hasFusedBatchNorm,
+} from './layers/batch-normalization';
 export { lstm, bidirectional, lstmSequence, FusedLSTM, hasFusedLstm } from './layers/lstm';
 export { adam, FusedAdamOptimizer } from './fused-adam';
 export { referenceModel, REFERENCE_MODELS, REFERENCE_INPUT, type ReferenceModelName } from './reference-models';

@@ -1,12 +1,26 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { repoRoot } from '../common/data-dir';
+import { repoRoot } from '../common';
 
 /** The functions of the project's native module (lib/engine/native/src/addon.cc). */
 export interface NativeKernels {
   /** C = A·B (+C), operands at byte offsets in `heap` with (row, column) strides in elements. */
-  gemm(heap: Uint8Array, m: number, n: number, k: number, aOff: number, aRs: number, aCs: number, bOff: number, bRs: number, bCs: number, cOff: number, ldc: number, accumulate: boolean): void;
+  gemm(
+    heap: Uint8Array,
+    m: number,
+    n: number,
+    k: number,
+    aOff: number,
+    aRs: number,
+    aCs: number,
+    bOff: number,
+    bRs: number,
+    bCs: number,
+    cOff: number,
+    ldc: number,
+    accumulate: boolean,
+  ): void;
   /** Geometry: batch, inH, inW, inC, outH, outW, outC, filterH, filterW, strideH, strideW, dilationH, dilationW, padTop, padLeft. */
   conv2d(heap: Uint8Array, xOff: number, wOff: number, yOff: number, ...geometry: number[]): void;
   conv2dBackpropInput(heap: Uint8Array, dyOff: number, wOff: number, dxOff: number, ...geometry: number[]): void;
@@ -14,11 +28,37 @@ export interface NativeKernels {
   /** Per-channel mean and biased variance of x viewed as [rows, C]. */
   channelMoments(heap: Uint8Array, xOff: number, rows: number, C: number, meanOff: number, varianceOff: number): void;
   /** Σdy and Σdy·(x − mean) per channel over [rows, C]. */
-  batchNormGradSums(heap: Uint8Array, xOff: number, dyOff: number, meanOff: number, rows: number, C: number, sumDyOff: number, sumDyXmuOff: number): void;
+  batchNormGradSums(
+    heap: Uint8Array,
+    xOff: number,
+    dyOff: number,
+    meanOff: number,
+    rows: number,
+    C: number,
+    sumDyOff: number,
+    sumDyXmuOff: number,
+  ): void;
   /** y = x·scale[c] + shift[c] (an offset of −1 leaves that operand out), then ReLU (NaN kept) when asked. */
-  scaleShift(heap: Uint8Array, xOff: number, scaleOff: number, shiftOff: number, rows: number, C: number, relu: boolean, yOff: number): void;
+  scaleShift(
+    heap: Uint8Array,
+    xOff: number,
+    scaleOff: number,
+    shiftOff: number,
+    rows: number,
+    C: number,
+    relu: boolean,
+    yOff: number,
+  ): void;
   /** out[o, j] = scale · Σ_r x[o, r, j] for x viewed as [outer, mid, inner] (float64 sums in row order). */
-  sumMiddle(heap: Uint8Array, xOff: number, outer: number, mid: number, inner: number, scale: number, yOff: number): void;
+  sumMiddle(
+    heap: Uint8Array,
+    xOff: number,
+    outer: number,
+    mid: number,
+    inner: number,
+    scale: number,
+    yOff: number,
+  ): void;
   /** Geometry: batch, inH, inW, C, outH, outW, effective filterH, filterW, strideH, strideW, dilationH, dilationW, padTop, padLeft. */
   maxPool(heap: Uint8Array, xOff: number, yOff: number, ...geometry: number[]): void;
   maxPoolGrad(heap: Uint8Array, xOff: number, dyOff: number, dxOff: number, ...geometry: number[]): void;
@@ -55,7 +95,8 @@ export function nativeThreadsWanted(env: NodeJS.ProcessEnv = process.env): numbe
 export function loadNativeKernels(env: NodeJS.ProcessEnv = process.env): NativeKernels | string {
   if (env.ECG_NATIVE === '0') return 'ECG_NATIVE=0';
   const file = nativeModulePath();
-  if (!fs.existsSync(file)) return `${path.relative(process.cwd(), file)} is not built (npm run setup builds it with g++)`;
+  if (!fs.existsSync(file))
+    return `${path.relative(process.cwd(), file)} is not built (npm run setup builds it with g++)`;
   try {
     const m = module.require(file) as NativeKernels;
     m.setThreads(nativeThreadsWanted(env));

@@ -12,7 +12,12 @@ export const REFERENCE_INPUT = { steps: 187, channels: 1, classes: 5 } as const;
 
 function convBlock(filters: number, seed: number, batchNorm: boolean): tf.layers.Layer[] {
   const layers: tf.layers.Layer[] = [
-    tf.layers.conv1d({ filters, kernelSize: 5, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
+    tf.layers.conv1d({
+      filters,
+      kernelSize: 5,
+      padding: 'same',
+      kernelInitializer: tf.initializers.glorotUniform({ seed }),
+    }),
   ];
   if (batchNorm) layers.push(batchNormalization());
   layers.push(tf.layers.reLU(), tf.layers.maxPooling1d({ poolSize: 2 }));
@@ -45,12 +50,28 @@ export function referenceModel(name: ReferenceModelName, seed: number): tf.Layer
     apply(convBlock(64, seed + 2, false));
     apply([
       bidirectional({
-        layer: lstm({ units: 32, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 5 }) }) as tf.RNN,
+        layer: lstm({
+          units: 32,
+          kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }),
+          recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 5 }),
+        }) as tf.RNN,
       }),
     ]);
   } else {
-    apply([lstm({ units: 64, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 5 }) })]);
+    apply([
+      lstm({
+        units: 64,
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }),
+        recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 5 }),
+      }),
+    ]);
   }
-  apply([tf.layers.dense({ units: classes, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }) })]);
+  apply([
+    tf.layers.dense({
+      units: classes,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }),
+    }),
+  ]);
   return tf.model({ inputs: input, outputs: h, name: `reference-${name}` });
 }

@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import * as path from 'path';
 
-type WorkerCtor = new (url: string | URL, opts?: Record<string, unknown>) => { postMessage(msg: unknown, transfer?: unknown): void };
+type WorkerCtor = new (
+  url: string | URL,
+  opts?: Record<string, unknown>,
+) => { postMessage(msg: unknown, transfer?: unknown): void };
 
 /**
  * Prepares tfjs-backend-wasm's threaded SIMD build to start under Node with `threads` XNNPACK
@@ -19,12 +22,15 @@ type WorkerCtor = new (url: string | URL, opts?: Record<string, unknown>) => { p
  */
 export function prepareWasmThreads(threads: number): () => void {
   const wasmPkg = require('@tensorflow/tfjs-backend-wasm') as { setThreadsCount(n: number): void };
-  const dir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'));
+  const dir = path.dirname(
+    require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'),
+  );
   const mainScript = path.join(dir, 'tfjs-backend-wasm-threaded-simd.js');
   // The worker source is a JS string whose "\n" escapes became real newlines; tfjs itself escapes
   // them back before making its Blob.
-  const workerSource = (require(path.join(dir, 'tfjs-backend-wasm-threaded-simd.worker.js')) as { wasmWorkerContents: string })
-    .wasmWorkerContents.replace(/\n/g, '\\n');
+  const workerSource = (
+    require(path.join(dir, 'tfjs-backend-wasm-threaded-simd.worker.js')) as { wasmWorkerContents: string }
+  ).wasmWorkerContents.replace(/\n/g, '\\n');
 
   const wt = require('worker_threads') as { Worker: WorkerCtor };
   const os = require('os') as { cpus: () => unknown[] };

@@ -45,6 +45,7 @@ export function aamiReport(report: Pick<ClassificationReport, 'perClass'>): Aami
   return {
     classes,
     versusDeChazal: versus,
-    reference: "de Chazal P, O'Dwyer M, Reilly RB. Automatic classification of heartbeats using ECG morphology and heartbeat interval features. IEEE TBME 2004;51(7):1196-1206 (inter-patient DS1→DS2)",
+    reference:
+      "de Chazal P, O'Dwyer M, Reilly RB. Automatic classification of heartbeats using ECG morphology and heartbeat interval features. IEEE TBME 2004;51(7):1196-1206 (inter-patient DS1→DS2)",
   };
 }

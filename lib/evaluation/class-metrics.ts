@@ -81,7 +81,12 @@ export function matrixMetrics(cm: number[][], classes: readonly string[]): Matri
       se: ratio(tp, tp + fn, () => `recall (Se) of ${name}: no beat of this class in the data, set to 0`, notes),
       ppv: ratio(tp, tp + fp, () => `precision (+P) of ${name}: no beat predicted as this class, set to 0`, notes),
       f1: ratio(2 * tp, 2 * tp + fp + fn, () => `F1 of ${name}: class neither present nor predicted, set to 0`, notes),
-      specificity: ratio(tn, tn + fp, () => `specificity of ${name}: every beat belongs to this class, set to 0`, notes),
+      specificity: ratio(
+        tn,
+        tn + fp,
+        () => `specificity of ${name}: every beat belongs to this class, set to 0`,
+        notes,
+      ),
       support: tp + fn,
       tp,
       fp,
@@ -92,8 +97,14 @@ export function matrixMetrics(cm: number[][], classes: readonly string[]): Matri
   const seen = perClass.map((_, c) => rowSum[c] > 0 || colSum[c] > 0);
   const average = (weights: number[]): AveragedMetrics => {
     const w = weights.reduce((a, b) => a + b, 0);
-    const mean = (f: (m: ClassMetrics) => number) => (w === 0 ? 0 : perClass.reduce((s, m, c) => s + weights[c] * f(m), 0) / w);
-    return { precision: mean((m) => m.ppv), recall: mean((m) => m.se), f1: mean((m) => m.f1), specificity: mean((m) => m.specificity) };
+    const mean = (f: (m: ClassMetrics) => number) =>
+      w === 0 ? 0 : perClass.reduce((s, m, c) => s + weights[c] * f(m), 0) / w;
+    return {
+      precision: mean((m) => m.ppv),
+      recall: mean((m) => m.se),
+      f1: mean((m) => m.f1),
+      specificity: mean((m) => m.specificity),
+    };
   };
   const present = perClass.filter((m) => m.support > 0);
   return {

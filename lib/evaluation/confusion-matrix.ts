@@ -6,13 +6,16 @@
  * @throws RangeError when the arrays differ in length or a label is outside 0..numClasses-1
  */
 export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, numClasses: number): number[][] {
-  if (yTrue.length !== yPred.length) throw new RangeError(`confusionMatrix: ${yTrue.length} true labels but ${yPred.length} predictions`);
+  if (yTrue.length !== yPred.length)
+    throw new RangeError(`confusionMatrix: ${yTrue.length} true labels but ${yPred.length} predictions`);
   const cm = Array.from({ length: numClasses }, () => new Array<number>(numClasses).fill(0));
   for (let i = 0; i < yTrue.length; i++) {
     const t = yTrue[i];
     const p = yPred[i];
     if (!(t >= 0 && t < numClasses && Number.isInteger(t)) || !(p >= 0 && p < numClasses && Number.isInteger(p))) {
-      throw new RangeError(`confusionMatrix: label at index ${i} (true ${t}, predicted ${p}) is outside 0..${numClasses - 1}`);
+      throw new RangeError(
+        `confusionMatrix: label at index ${i} (true ${t}, predicted ${p}) is outside 0..${numClasses - 1}`,
+      );
     }
     cm[t][p]++;
   }

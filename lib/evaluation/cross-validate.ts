@@ -66,8 +66,12 @@ export async function crossValidate(options: {
     const probs = await options.trainAndPredict(fold, f);
     const m = fold.test.length;
     const cols = probs.length === m * k ? k : probs.length === m && k === 2 ? 1 : -1;
-    if (cols < 0) throw new RangeError(`crossValidate: fold ${f} returned ${probs.length} probabilities for ${m} test beats and ${k} classes`);
-    if (columns && cols !== columns) throw new RangeError(`crossValidate: fold ${f} returned ${cols} columns, earlier folds ${columns}`);
+    if (cols < 0)
+      throw new RangeError(
+        `crossValidate: fold ${f} returned ${probs.length} probabilities for ${m} test beats and ${k} classes`,
+      );
+    if (columns && cols !== columns)
+      throw new RangeError(`crossValidate: fold ${f} returned ${cols} columns, earlier folds ${columns}`);
     columns = cols;
     const yTest = Array.from(fold.test, (i) => y[i]);
     reports.push(evaluateClassifier(yTest, probs, classes, options.evaluate));
@@ -79,7 +83,12 @@ export async function crossValidate(options: {
       for (let c = 0; c < cols; c++) oofProbs.push(probs[j * cols + c]);
     }
   }
-  const pooled = evaluateClassifier(oofIndex.map((i) => y[i]), oofProbs, classes, options.evaluate);
+  const pooled = evaluateClassifier(
+    oofIndex.map((i) => y[i]),
+    oofProbs,
+    classes,
+    options.evaluate,
+  );
   return {
     folds: reports,
     pooled,
@@ -88,7 +97,10 @@ export async function crossValidate(options: {
       balancedAccuracy: meanSd(reports.map((r) => r.balancedAccuracy)),
       macroF1: meanSd(reports.map((r) => r.macroF1)),
       perClass: Object.fromEntries(
-        classes.map((c) => [c, { se: meanSd(reports.map((r) => r.perClass[c].se)), ppv: meanSd(reports.map((r) => r.perClass[c].ppv)) }]),
+        classes.map((c) => [
+          c,
+          { se: meanSd(reports.map((r) => r.perClass[c].se)), ppv: meanSd(reports.map((r) => r.perClass[c].ppv)) },
+        ]),
       ),
     },
   };

@@ -48,7 +48,11 @@ export interface EvaluateOptions {
   maxCurvePoints?: number;
 }
 
-function summarise(perClass: Record<string, number | null>, support: number[], classes: readonly string[]): AreaSummary {
+function summarise(
+  perClass: Record<string, number | null>,
+  support: number[],
+  classes: readonly string[],
+): AreaSummary {
   let sum = 0;
   let count = 0;
   let wsum = 0;
@@ -81,7 +85,10 @@ export function evaluateClassifier(
   const n = yTrue.length;
   const k = classes.length;
   const columns = probs.length === n * k ? k : probs.length === n && k === 2 ? 1 : -1;
-  if (columns < 0) throw new RangeError(`evaluateClassifier: ${probs.length} probabilities for ${n} beats and ${k} classes; expected ${n * k}${k === 2 ? ` or ${n}` : ''}`);
+  if (columns < 0)
+    throw new RangeError(
+      `evaluateClassifier: ${probs.length} probabilities for ${n} beats and ${k} classes; expected ${n * k}${k === 2 ? ` or ${n}` : ''}`,
+    );
   const threshold = options.threshold ?? 0.5;
   const maxPoints = options.maxCurvePoints ?? 200;
   const yPred = predictClasses(probs, columns, threshold);
@@ -101,8 +108,10 @@ export function evaluateClassifier(
     const p = precisionRecallCurve(positive, s);
     auc[name] = r.auc;
     ap[name] = p.averagePrecision;
-    if (r.auc === null) notes.push(`ROC-AUC of ${name}: undefined (needs beats of the class and of other classes), left out of averages`);
-    if (p.averagePrecision === null) notes.push(`AUPR of ${name}: undefined (no beat of the class), left out of averages`);
+    if (r.auc === null)
+      notes.push(`ROC-AUC of ${name}: undefined (needs beats of the class and of other classes), left out of averages`);
+    if (p.averagePrecision === null)
+      notes.push(`AUPR of ${name}: undefined (no beat of the class), left out of averages`);
     roc[name] = thinCurve(r.fpr, r.tpr, maxPoints);
     pr[name] = thinCurve(p.recall, p.precision, maxPoints);
   });

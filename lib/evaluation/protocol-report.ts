@@ -18,8 +18,7 @@ export interface ProtocolReport extends ClassificationReport {
 const DESCRIPTIONS: Record<ProtocolName, string> = {
   'inter-patient':
     'Inter-patient (de Chazal et al. 2004): trained on the beats of one set of patients (DS1), tested on other patients (DS2); no patient contributes beats to both sides.',
-  'intra-patient':
-    'Intra-patient: beats of all records pooled and split at random into training and test beats.',
+  'intra-patient': 'Intra-patient: beats of all records pooled and split at random into training and test beats.',
   'cross-validation':
     'k-fold cross-validation with folds grouped by patient (record) and stratified by class; figures pooled over the out-of-fold predictions.',
 };

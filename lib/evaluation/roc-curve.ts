@@ -9,7 +9,10 @@ export interface RocCurve {
 }
 
 /** Cumulative true/false positive counts at each distinct score, highest score first. */
-export function cumulativeCounts(positive: ArrayLike<boolean | number>, scores: ArrayLike<number>): { tps: number[]; fps: number[]; thresholds: number[] } {
+export function cumulativeCounts(
+  positive: ArrayLike<boolean | number>,
+  scores: ArrayLike<number>,
+): { tps: number[]; fps: number[]; thresholds: number[] } {
   if (positive.length !== scores.length) throw new RangeError(`${positive.length} labels but ${scores.length} scores`);
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
   const tps: number[] = [];

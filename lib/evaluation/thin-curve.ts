@@ -12,7 +12,10 @@ export function thinCurve(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints:
     if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
     const k = px.length;
     // Collinear with the last two kept points: replace the middle one.
-    if (k >= 2 && Math.abs((px[k - 1] - px[k - 2]) * (y[i] - py[k - 2]) - (py[k - 1] - py[k - 2]) * (x[i] - px[k - 2])) < 1e-12) {
+    if (
+      k >= 2 &&
+      Math.abs((px[k - 1] - px[k - 2]) * (y[i] - py[k - 2]) - (py[k - 1] - py[k - 2]) * (x[i] - px[k - 2])) < 1e-12
+    ) {
       px[k - 1] = x[i];
       py[k - 1] = y[i];
     } else {

@@ -43,7 +43,9 @@ function parseValue(buf: Uint8Array, from: number, to: number): number {
   }
   if (j === to && j > i) return neg ? -v : v;
   // Not a plain integer: let Number() judge decimals and exponents, refusing blanks and NaN.
-  const text = Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('latin1').trim();
+  const text = Buffer.from(buf.buffer, buf.byteOffset + from, to - from)
+    .toString('latin1')
+    .trim();
   const x = text === '' ? NaN : Number(text);
   return Number.isFinite(x) ? x : NaN;
 }
@@ -75,7 +77,10 @@ export function parseD1namoEcgCsv(buf: Uint8Array, file: string): D1namoEcgCsv {
     lineNo++;
     const at = `line ${lineNo}`;
     if (lineNo === 1) {
-      const header = Buffer.from(buf.buffer, buf.byteOffset + pos, end - pos).toString('utf8').replace(/^\uFEFF/, '').trim();
+      const header = Buffer.from(buf.buffer, buf.byteOffset + pos, end - pos)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim();
       if (header !== D1NAMO_ECG_HEADER) {
         throw new EcgInputError(`header "${header.slice(0, 60)}"`, { file, at }, `the header "${D1NAMO_ECG_HEADER}"`);
       }
@@ -98,7 +103,11 @@ export function parseD1namoEcgCsv(buf: Uint8Array, file: string): D1namoEcgCsv {
       }
     }
     if (commas !== 1) {
-      throw new EcgInputError(`${commas + 1} column${commas === 0 ? '' : 's'}`, { file, at }, `2 columns (${D1NAMO_ECG_HEADER})`);
+      throw new EcgInputError(
+        `${commas + 1} column${commas === 0 ? '' : 's'}`,
+        { file, at },
+        `2 columns (${D1NAMO_ECG_HEADER})`,
+      );
     }
     // Most rows share their date-and-second prefix with the row before: parse it only when it changes.
     let t = NaN;
@@ -160,7 +169,11 @@ export function readD1namoEcgCsv(file: string): D1namoEcgCsv {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new EcgInputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file }, 'a readable ECG CSV file');
+    throw new EcgInputError(
+      `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file },
+      'a readable ECG CSV file',
+    );
   }
   return parseD1namoEcgCsv(buf, file);
 }
@@ -177,11 +190,18 @@ export function readD1namoEcgCsv(file: string): D1namoEcgCsv {
  */
 export function parseD1namoGlucoseCsv(text: string, file: string): D1namoGlucoseCsv {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
-  const header = (lines[0] ?? '').replace(/\r$/, '').split(',').map((s) => s.trim().toLowerCase());
+  const header = (lines[0] ?? '')
+    .replace(/\r$/, '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase());
   const base = ['date', 'time', 'glucose', 'type'];
   const hasComments = header.length === 5 && header[4] === 'comments';
   if (!(header.length === 4 || hasComments) || base.some((c, i) => header[i] !== c)) {
-    throw new EcgInputError(`header "${(lines[0] ?? '').trim().slice(0, 60)}"`, { file, at: 'line 1' }, 'the header "date,time,glucose,type" (optionally ",comments")');
+    throw new EcgInputError(
+      `header "${(lines[0] ?? '').trim().slice(0, 60)}"`,
+      { file, at: 'line 1' },
+      'the header "date,time,glucose,type" (optionally ",comments")',
+    );
   }
   const timeMs: number[] = [];
   const glucose: number[] = [];
@@ -197,24 +217,46 @@ export function parseD1namoGlucoseCsv(text: string, file: string): D1namoGlucose
     }
     const f = line.split(',');
     if (hasComments ? f.length < 4 : f.length !== 4) {
-      throw new EcgInputError(`${f.length} column${f.length === 1 ? '' : 's'}`, { file, at }, hasComments ? 'at least 4 columns (date,time,glucose,type[,comments])' : '4 columns (date,time,glucose,type)');
+      throw new EcgInputError(
+        `${f.length} column${f.length === 1 ? '' : 's'}`,
+        { file, at },
+        hasComments ? 'at least 4 columns (date,time,glucose,type[,comments])' : '4 columns (date,time,glucose,type)',
+      );
     }
     const t = parseD1namoGlucoseTime(f[0], f[1]);
     if (!(t === t)) {
-      throw new EcgInputError(`malformed date or time "${f[0].trim()} ${f[1].trim()}"`, { file, at }, 'a date yyyy-mm-dd and a time HH:MM:SS');
+      throw new EcgInputError(
+        `malformed date or time "${f[0].trim()} ${f[1].trim()}"`,
+        { file, at },
+        'a date yyyy-mm-dd and a time HH:MM:SS',
+      );
     }
     const gText = f[2].trim();
     const g = gText === '' ? NaN : Number(gText);
     if (!Number.isFinite(g) || g < 0.5 || g > 40) {
-      throw new EcgInputError(`glucose "${gText}" is not a plausible value`, { file, at }, 'a number in mmol/L between 0.5 and 40');
+      throw new EcgInputError(
+        `glucose "${gText}" is not a plausible value`,
+        { file, at },
+        'a number in mmol/L between 0.5 and 40',
+      );
     }
     const kind = f[3].trim().toLowerCase();
     if (kind !== 'cgm' && kind !== 'manual') {
       throw new EcgInputError(`type "${f[3].trim()}"`, { file, at }, '"cgm" or "manual"');
     }
-    if (t < prev) throw new EcgInputError(`${f[0].trim()} ${f[1].trim()} is before the previous row's time`, { file, at }, 'rows in time order');
+    if (t < prev)
+      throw new EcgInputError(
+        `${f[0].trim()} ${f[1].trim()} is before the previous row's time`,
+        { file, at },
+        'rows in time order',
+      );
     if (kind === 'cgm') {
-      if (t <= prevCgm) throw new EcgInputError(`CGM reading at ${f[0].trim()} ${f[1].trim()} is not after the previous one`, { file, at }, 'strictly increasing CGM times');
+      if (t <= prevCgm)
+        throw new EcgInputError(
+          `CGM reading at ${f[0].trim()} ${f[1].trim()} is not after the previous one`,
+          { file, at },
+          'strictly increasing CGM times',
+        );
       prevCgm = t;
     }
     prev = t;
@@ -236,7 +278,11 @@ export function readD1namoGlucoseCsv(file: string): D1namoGlucoseCsv {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new EcgInputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file }, 'a readable glucose.csv');
+    throw new EcgInputError(
+      `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file },
+      'a readable glucose.csv',
+    );
   }
   return parseD1namoGlucoseCsv(text, file);
 }

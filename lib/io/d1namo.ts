@@ -138,7 +138,14 @@ export function segmentSignalQuality(
 }
 
 /** True when the times of samples from..from+length−1 follow `fsHz` without a gap. */
-function continuous(timeMs: Float64Array, from: number, length: number, stepMs: number, tolMs: number, spanTol: number): boolean {
+function continuous(
+  timeMs: Float64Array,
+  from: number,
+  length: number,
+  stepMs: number,
+  tolMs: number,
+  spanTol: number,
+): boolean {
   for (let i = from + 1; i < from + length; i++) {
     if (Math.abs(timeMs[i] - timeMs[i - 1] - stepMs) > tolMs) return false;
   }
@@ -162,7 +169,8 @@ export function segmentD1namoSubject(
 ): D1namoSegments {
   const o = { ...DEFAULTS, ...options };
   const length = Math.round(o.segmentSec * o.fsHz);
-  if (!(length > 1)) throw new EcgInputError(`segment of ${length} samples`, { at: 'options.segmentSec' }, 'segmentSec × fsHz ≥ 2');
+  if (!(length > 1))
+    throw new EcgInputError(`segment of ${length} samples`, { at: 'options.segmentSec' }, 'segmentSec × fsHz ≥ 2');
   const stepMs = 1000 / o.fsHz;
   const cgm = glucose.type.map((t, i) => (t === 'cgm' ? i : -1)).filter((i) => i >= 0);
   const cgmTime = Float64Array.from(cgm, (i) => glucose.timeMs[i]);
@@ -259,14 +267,24 @@ export function readD1namoCohort(dir: string, options: D1namoSegmentOptions = {}
   const all = listD1namoSubjects(dir);
   const subjects = options.subjects ?? all;
   if (subjects.length === 0) {
-    throw new EcgInputError('no subject folder with a glucose.csv', { file: dir }, 'one folder per subject holding glucose.csv and ECG CSVs');
+    throw new EcgInputError(
+      'no subject folder with a glucose.csv',
+      { file: dir },
+      'one folder per subject holding glucose.csv and ECG CSVs',
+    );
   }
   const parts: D1namoSegments[] = [];
   for (const s of subjects) {
-    if (!all.includes(s)) throw new EcgInputError(`no subject "${s}"`, { file: dir, at: 'options.subjects' }, `one of ${all.join(', ')}`);
+    if (!all.includes(s))
+      throw new EcgInputError(`no subject "${s}"`, { file: dir, at: 'options.subjects' }, `one of ${all.join(', ')}`);
     const folder = path.join(dir, s);
     const files = findEcgFiles(folder);
-    if (files.length === 0) throw new EcgInputError('no *_ECG.csv file', { file: folder }, 'ECG CSV files (Time,EcgWaveform) below the subject folder');
+    if (files.length === 0)
+      throw new EcgInputError(
+        'no *_ECG.csv file',
+        { file: folder },
+        'ECG CSV files (Time,EcgWaveform) below the subject folder',
+      );
     const glucose = readD1namoGlucoseCsv(path.join(folder, 'glucose.csv'));
     parts.push(segmentD1namoSubject(files.map(readD1namoEcgCsv), glucose, s, options));
   }

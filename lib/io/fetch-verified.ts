@@ -4,8 +4,7 @@ import * as http from 'http';
 import * as https from 'https';
 import * as path from 'path';
 import { pipeline } from 'stream/promises';
-import { EcgInputError } from '../common/errors';
-import { writeFileAtomic } from '../common/atomic-write';
+import { EcgInputError, writeFileAtomic } from '../common';
 
 /** Options of `fetchVerified`. */
 export interface FetchVerifiedOptions {
@@ -52,10 +51,19 @@ export function parseSha256Sums(text: string, file: string): Sha256Entry[] {
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '' || line.startsWith('#')) return;
     const m = /^([0-9a-fA-F]{64}) [ *]?(.+)$/.exec(line.trim());
-    if (!m) throw new EcgInputError(`malformed checksum line '${line.slice(0, 60)}'`, { file, at: `line ${i + 1}` }, '<64 hex digits> <file name>');
+    if (!m)
+      throw new EcgInputError(
+        `malformed checksum line '${line.slice(0, 60)}'`,
+        { file, at: `line ${i + 1}` },
+        '<64 hex digits> <file name>',
+      );
     const name = m[2].trim();
     if (path.isAbsolute(name) || name.split(/[\\/]/).some((p) => p === '..' || p === '') || name.includes('\0')) {
-      throw new EcgInputError(`unsafe file name '${name}'`, { file, at: `line ${i + 1}` }, 'a relative path without ..');
+      throw new EcgInputError(
+        `unsafe file name '${name}'`,
+        { file, at: `line ${i + 1}` },
+        'a relative path without ..',
+      );
     }
     out.push({ sha256: m[1].toLowerCase(), file: name });
   });
@@ -86,7 +94,12 @@ class TransientError extends Error {}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends a GET (following up to 5 redirects) and resolves with the response once headers arrive. */
-function get(url: string, headers: Record<string, string>, idleTimeoutMs: number, redirects = 5): Promise<http.IncomingMessage> {
+function get(
+  url: string,
+  headers: Record<string, string>,
+  idleTimeoutMs: number,
+  redirects = 5,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const lib = url.startsWith('https:') ? https : http;
     const req = lib.get(url, { headers: { 'user-agent': 'ecg-workbench-fetch', ...headers } }, (res) => {
@@ -104,14 +117,23 @@ function get(url: string, headers: Record<string, string>, idleTimeoutMs: number
 }
 
 /** Runs `attempt` until it succeeds, retrying transient failures with exponential back-off. */
-async function withRetries<T>(what: string, opts: Required<Pick<FetchVerifiedOptions, 'attempts' | 'backoffMs' | 'maxBackoffMs'>>, log: (m: string) => void, attempt: () => Promise<T>): Promise<T> {
+async function withRetries<T>(
+  what: string,
+  opts: Required<Pick<FetchVerifiedOptions, 'attempts' | 'backoffMs' | 'maxBackoffMs'>>,
+  log: (m: string) => void,
+  attempt: () => Promise<T>,
+): Promise<T> {
   for (let k = 1; ; k++) {
     try {
       return await attempt();
     } catch (e) {
       if (!(e instanceof TransientError)) throw e;
       if (k >= opts.attempts) {
-        throw new EcgInputError(`download failed after ${k} attempts: ${e.message}`, { file: what }, 'a server that answers (check the URL and network, then run again: partial downloads resume)');
+        throw new EcgInputError(
+          `download failed after ${k} attempts: ${e.message}`,
+          { file: what },
+          'a server that answers (check the URL and network, then run again: partial downloads resume)',
+        );
       }
       const delay = Math.min(opts.maxBackoffMs, opts.backoffMs * 2 ** (k - 1));
       log(`retry ${k}/${opts.attempts - 1} for ${what} in ${delay} ms (${e.message})`);
@@ -175,7 +197,11 @@ async function downloadToPart(url: string, part: string, idleTimeoutMs: number):
  */
 export async function fetchVerified(options: FetchVerifiedOptions): Promise<FetchVerifiedResult> {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
-  const retry = { attempts: Math.max(1, options.attempts ?? 5), backoffMs: options.backoffMs ?? 500, maxBackoffMs: options.maxBackoffMs ?? 10_000 };
+  const retry = {
+    attempts: Math.max(1, options.attempts ?? 5),
+    backoffMs: options.backoffMs ?? 500,
+    maxBackoffMs: options.maxBackoffMs ?? 10_000,
+  };
   const idle = options.idleTimeoutMs ?? 30_000;
   const log = options.log ?? (() => undefined);
   const sumsUrl = new URL('SHA256SUMS.txt', base).toString();
@@ -218,7 +244,11 @@ export async function fetchVerified(options: FetchVerifiedOptions): Promise<Fetc
           log(`hash mismatch for resumed ${file}; downloading it again from the start`);
           continue;
         }
-        throw new EcgInputError(`sha256 of the downloaded ${file} is ${got}`, { file: url }, `sha256 ${sha256} from SHA256SUMS.txt`);
+        throw new EcgInputError(
+          `sha256 of the downloaded ${file} is ${got}`,
+          { file: url },
+          `sha256 ${sha256} from SHA256SUMS.txt`,
+        );
       }
       fs.renameSync(part, final);
       result.downloaded.push(file);
@@ -232,7 +262,11 @@ export async function fetchVerified(options: FetchVerifiedOptions): Promise<Fetc
   // Keep the listing next to the data so `sha256sum -c SHA256SUMS.txt` works offline later.
   if (failures.length === 0) writeFileAtomic(path.join(options.dest, 'SHA256SUMS.txt'), sumsText);
   if (failures.length > 0) {
-    throw new EcgInputError(`${failures.length} of ${entries.length} file(s) not fetched: ${failures.join(' | ')}`, { file: sumsUrl }, 'every listed file to match its sha256');
+    throw new EcgInputError(
+      `${failures.length} of ${entries.length} file(s) not fetched: ${failures.join(' | ')}`,
+      { file: sumsUrl },
+      'every listed file to match its sha256',
+    );
   }
   return result;
 }

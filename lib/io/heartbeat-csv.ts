@@ -55,18 +55,31 @@ export function parseHeartbeatCsv(bytes: Uint8Array, file: string, options: { le
     }
     const f = text.split(',');
     if (f.length !== length + 1) {
-      throw new EcgInputError(`${f.length} columns`, { file, at: `line ${line}` }, `${length + 1} columns (${length} samples and a class label)`);
+      throw new EcgInputError(
+        `${f.length} columns`,
+        { file, at: `line ${line}` },
+        `${length + 1} columns (${length} samples and a class label)`,
+      );
     }
     for (let j = 0; j < length; j++) {
       const s = f[j].trim();
       const v = s === '' ? NaN : Number(s);
-      if (!Number.isFinite(v)) throw new EcgInputError(`value "${s.slice(0, 30)}" is not a number`, { file, at: `line ${line}, column ${j + 1}` }, 'a finite number');
+      if (!Number.isFinite(v))
+        throw new EcgInputError(
+          `value "${s.slice(0, 30)}" is not a number`,
+          { file, at: `line ${line}, column ${j + 1}` },
+          'a finite number',
+        );
       x[n * length + j] = v;
     }
     const ls = f[length].trim();
     const label = ls === '' ? NaN : Number(ls);
     if (!(Number.isInteger(label) && label >= 0 && label < 1000)) {
-      throw new EcgInputError(`label "${ls.slice(0, 30)}"`, { file, at: `line ${line}, column ${length + 1}` }, 'a class index 0, 1, 2, … (written as a float)');
+      throw new EcgInputError(
+        `label "${ls.slice(0, 30)}"`,
+        { file, at: `line ${line}, column ${length + 1}` },
+        'a class index 0, 1, 2, … (written as a float)',
+      );
     }
     y[n] = label;
     while (counts.length <= label) counts.push(0);
@@ -87,7 +100,11 @@ export function readHeartbeatCsv(file: string, options: { length?: number } = {}
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new EcgInputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file }, 'a readable heartbeat CSV file');
+    throw new EcgInputError(
+      `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file },
+      'a readable heartbeat CSV file',
+    );
   }
   return parseHeartbeatCsv(bytes, file, options);
 }
@@ -107,7 +124,13 @@ export function formatE18(v: number): string {
  *
  * @example formatHeartbeatCsvRows(Float32Array.of(0.5), Int32Array.of(1), 1) // => '5.000000000000000000e-01,1.000000000000000000e+00\n'
  */
-export function formatHeartbeatCsvRows(x: Float32Array, y: ArrayLike<number>, length: number, from = 0, to = y.length): string {
+export function formatHeartbeatCsvRows(
+  x: Float32Array,
+  y: ArrayLike<number>,
+  length: number,
+  from = 0,
+  to = y.length,
+): string {
   const lines: string[] = [];
   const fields = new Array<string>(length + 1);
   for (let r = from; r < to; r++) {
@@ -126,7 +149,6 @@ export function formatHeartbeatCsvRows(x: Float32Array, y: ArrayLike<number>, le
  * @example heartbeatCsvFrame(readHeartbeatCsv('h.csv')).shape // => [n, 188]
  */
 export function heartbeatCsvFrame(data: Pick<HeartbeatCsv, 'x' | 'y' | 'n' | 'length'>): DataFrame {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dfd: typeof import('danfojs-node') = require('danfojs-node');
   const rows: number[][] = new Array(data.n);
   for (let r = 0; r < data.n; r++) {

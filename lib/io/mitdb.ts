@@ -1,12 +1,57 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 
 /** The 48 records of the MIT-BIH Arrhythmia Database (Moody & Mark 2001). */
 export const MITDB_RECORDS: string[] = [
-  '100', '101', '102', '103', '104', '105', '106', '107', '108', '109', '111', '112', '113', '114', '115', '116',
-  '117', '118', '119', '121', '122', '123', '124', '200', '201', '202', '203', '205', '207', '208', '209', '210',
-  '212', '213', '214', '215', '217', '219', '220', '221', '222', '223', '228', '230', '231', '232', '233', '234',
+  '100',
+  '101',
+  '102',
+  '103',
+  '104',
+  '105',
+  '106',
+  '107',
+  '108',
+  '109',
+  '111',
+  '112',
+  '113',
+  '114',
+  '115',
+  '116',
+  '117',
+  '118',
+  '119',
+  '121',
+  '122',
+  '123',
+  '124',
+  '200',
+  '201',
+  '202',
+  '203',
+  '205',
+  '207',
+  '208',
+  '209',
+  '210',
+  '212',
+  '213',
+  '214',
+  '215',
+  '217',
+  '219',
+  '220',
+  '221',
+  '222',
+  '223',
+  '228',
+  '230',
+  '231',
+  '232',
+  '233',
+  '234',
 ];
 
 /** Paced records, excluded from the AAMI EC57 inter-patient protocol. */
@@ -17,14 +62,54 @@ export const PACED: string[] = ['102', '104', '107', '217'];
 
 /** Training half of the inter-patient split of de Chazal, O'Dwyer & Reilly (IEEE TBME 2004). */
 export const DS1: string[] = [
-  '101', '106', '108', '109', '112', '114', '115', '116', '118', '119', '122',
-  '124', '201', '203', '205', '207', '208', '209', '215', '220', '223', '230',
+  '101',
+  '106',
+  '108',
+  '109',
+  '112',
+  '114',
+  '115',
+  '116',
+  '118',
+  '119',
+  '122',
+  '124',
+  '201',
+  '203',
+  '205',
+  '207',
+  '208',
+  '209',
+  '215',
+  '220',
+  '223',
+  '230',
 ];
 
 /** Test half of the inter-patient split of de Chazal et al. (2004). */
 export const DS2: string[] = [
-  '100', '103', '105', '111', '113', '117', '121', '123', '200', '202', '210',
-  '212', '213', '214', '219', '221', '222', '228', '231', '232', '233', '234',
+  '100',
+  '103',
+  '105',
+  '111',
+  '113',
+  '117',
+  '121',
+  '123',
+  '200',
+  '202',
+  '210',
+  '212',
+  '213',
+  '214',
+  '219',
+  '221',
+  '222',
+  '228',
+  '231',
+  '232',
+  '233',
+  '234',
 ];
 
 /** The five heartbeat classes of ANSI/AAMI EC57. */
@@ -32,11 +117,21 @@ export type AamiClass = 'N' | 'S' | 'V' | 'F' | 'Q';
 export const AAMI_CLASSES: AamiClass[] = ['N', 'S', 'V', 'F', 'Q'];
 
 const AAMI: Record<string, AamiClass> = {
-  N: 'N', L: 'N', R: 'N', e: 'N', j: 'N',
-  A: 'S', a: 'S', J: 'S', S: 'S',
-  V: 'V', E: 'V',
+  N: 'N',
+  L: 'N',
+  R: 'N',
+  e: 'N',
+  j: 'N',
+  A: 'S',
+  a: 'S',
+  J: 'S',
+  S: 'S',
+  V: 'V',
+  E: 'V',
   F: 'F',
-  '/': 'Q', f: 'Q', Q: 'Q',
+  '/': 'Q',
+  f: 'Q',
+  Q: 'Q',
 };
 
 /**
@@ -81,7 +176,14 @@ export function listRecords(dir: string): string[] {
   try {
     names = fs.readdirSync(dir);
   } catch (e) {
-    throw new EcgInputError(`cannot list folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: dir }, 'a folder of WFDB records');
+    throw new EcgInputError(
+      `cannot list folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file: dir },
+      'a folder of WFDB records',
+    );
   }
-  return names.filter((n) => n.endsWith('.hea')).map((n) => n.slice(0, -4)).sort();
+  return names
+    .filter((n) => n.endsWith('.hea'))
+    .map((n) => n.slice(0, -4))
+    .sort();
 }

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { annotationSymbol, AUX, CHAN, NUM, SKIP, SUB } from './annotation-codes';
 
 /** The annotations of one annotation file, as parallel arrays (one entry per annotation). */
@@ -28,7 +28,11 @@ export function readAnnotations(pathWithoutExt: string, ext = 'atr'): Annotation
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new EcgInputError(`cannot read annotation file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file }, 'a WFDB annotation file in MIT format');
+    throw new EcgInputError(
+      `cannot read annotation file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file },
+      'a WFDB annotation file in MIT format',
+    );
   }
   return parseAnnotations(bytes, file);
 }
@@ -60,7 +64,8 @@ export function parseAnnotations(bytes: Uint8Array, file: string): Annotations {
   let ended = false;
   const where = (at: number) => ({ file, at: `byte ${at}` });
   const needCurrent = (what: string) => {
-    if (n === 0) throw new EcgInputError(`${what} pseudo-annotation before any annotation`, where(i), 'an annotation word first');
+    if (n === 0)
+      throw new EcgInputError(`${what} pseudo-annotation before any annotation`, where(i), 'an annotation word first');
   };
   while (i + 1 < bytes.length) {
     const word = bytes[i] | (bytes[i + 1] << 8);
@@ -73,10 +78,15 @@ export function parseAnnotations(bytes: Uint8Array, file: string): Annotations {
     }
     switch (code) {
       case SKIP: {
-        if (i + 6 > bytes.length) throw new EcgInputError('truncated SKIP interval', where(bytes.length), `4 interval bytes after byte ${i + 2}`);
+        if (i + 6 > bytes.length)
+          throw new EcgInputError(
+            'truncated SKIP interval',
+            where(bytes.length),
+            `4 interval bytes after byte ${i + 2}`,
+          );
         const hi = bytes[i + 2] | (bytes[i + 3] << 8);
         const lo = bytes[i + 4] | (bytes[i + 5] << 8);
-        time += ((hi << 16) | lo) | 0;
+        time += (hi << 16) | lo | 0;
         if (time < 0) throw new EcgInputError(`SKIP leads to negative time ${time}`, where(i), 'annotation times ≥ 0');
         i += 6;
         continue;
@@ -96,7 +106,11 @@ export function parseAnnotations(bytes: Uint8Array, file: string): Annotations {
       case AUX: {
         needCurrent('AUX');
         if (i + 2 + value > bytes.length) {
-          throw new EcgInputError(`truncated AUX text of ${value} bytes`, where(bytes.length), `${value} bytes after byte ${i + 2}`);
+          throw new EcgInputError(
+            `truncated AUX text of ${value} bytes`,
+            where(bytes.length),
+            `${value} bytes after byte ${i + 2}`,
+          );
         }
         let end = i + 2 + value;
         while (end > i + 2 && bytes[end - 1] === 0) end--; // writers may NUL-terminate the text
@@ -106,7 +120,8 @@ export function parseAnnotations(bytes: Uint8Array, file: string): Annotations {
       }
       default:
         time += value;
-        if (time > 0x7fffffff) throw new EcgInputError(`annotation time ${time} overflows`, where(i), 'times below 2^31');
+        if (time > 0x7fffffff)
+          throw new EcgInputError(`annotation time ${time} overflows`, where(i), 'times below 2^31');
         samples[n] = time;
         chans[n] = chan;
         nums[n] = num;
@@ -120,7 +135,15 @@ export function parseAnnotations(bytes: Uint8Array, file: string): Annotations {
     const at = i < bytes.length ? 'odd trailing byte' : 'stream ends without the end word';
     throw new EcgInputError(`malformed annotation stream: ${at}`, where(i), 'the end-of-file word 0x0000');
   }
-  return { file, samples: samples.slice(0, n), symbols, subtypes: subtypes.slice(0, n), chans: chans.slice(0, n), nums: nums.slice(0, n), aux };
+  return {
+    file,
+    samples: samples.slice(0, n),
+    symbols,
+    subtypes: subtypes.slice(0, n),
+    chans: chans.slice(0, n),
+    nums: nums.slice(0, n),
+    aux,
+  };
 }
 
 /**

@@ -1,8 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { parseHeader, type WfdbHeader, type WfdbSignalSpec } from './parse-header';
-import { bytesForSamples, decodeSamples, formatGroup, invalidSampleValue, READABLE_FORMATS, samplesInBytes } from './signal-formats';
+import {
+  bytesForSamples,
+  decodeSamples,
+  formatGroup,
+  invalidSampleValue,
+  READABLE_FORMATS,
+  samplesInBytes,
+} from './signal-formats';
 
 /** One signal of a record, in digital (ADC) units and in physical units. */
 export interface EcgSignal {
@@ -75,7 +82,11 @@ export function readRecord(pathWithoutExt: string, opts: ReadRecordOptions = {})
   try {
     text = fs.readFileSync(heaFile, 'latin1');
   } catch (e) {
-    throw new EcgInputError(`cannot read header (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: heaFile }, 'a WFDB header file');
+    throw new EcgInputError(
+      `cannot read header (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file: heaFile },
+      'a WFDB header file',
+    );
   }
   const header = parseHeader(text, heaFile);
   const dir = path.dirname(heaFile);
@@ -85,13 +96,21 @@ export function readRecord(pathWithoutExt: string, opts: ReadRecordOptions = {})
   const channels = opts.channels ?? header.signals.map((_, i) => i);
   for (const [k, c] of channels.entries()) {
     if (!Number.isInteger(c) || c < 0 || c >= header.nSignals) {
-      throw new EcgInputError(`channel ${c} does not exist`, { file: heaFile, at: `channels[${k}]` }, `an index from 0 to ${header.nSignals - 1}`);
+      throw new EcgInputError(
+        `channel ${c} does not exist`,
+        { file: heaFile, at: `channels[${k}]` },
+        `an index from 0 to ${header.nSignals - 1}`,
+      );
     }
   }
   const start = opts.start ?? 0;
   const end = opts.end ?? nFrames;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > nFrames) {
-    throw new EcgInputError(`sample range ${start}..${end} is outside the record`, { file: heaFile, at: `sample ${start < 0 || !Number.isInteger(start) ? start : end}` }, `0 ≤ start ≤ end ≤ ${nFrames}`);
+    throw new EcgInputError(
+      `sample range ${start}..${end} is outside the record`,
+      { file: heaFile, at: `sample ${start < 0 || !Number.isInteger(start) ? start : end}` },
+      `0 ≤ start ≤ end ≤ ${nFrames}`,
+    );
   }
 
   const digitalBySignal = new Map<number, { digital: Int32Array; checksumOk: boolean | undefined }>();
@@ -135,7 +154,11 @@ function fileGroups(header: WfdbHeader, heaFile: string): FileGroup[] {
     const last = groups[groups.length - 1];
     if (last && last.file === s.file) {
       if (s.format !== last.format) {
-        throw new EcgInputError(`signal ${i} is stored in ${s.file} as format ${s.format} but signal ${last.members[0]} as ${last.format}`, { file: heaFile, at: `signal ${i}` }, 'one format per signal file');
+        throw new EcgInputError(
+          `signal ${i} is stored in ${s.file} as format ${s.format} but signal ${last.members[0]} as ${last.format}`,
+          { file: heaFile, at: `signal ${i}` },
+          'one format per signal file',
+        );
       }
       last.members.push(i);
       last.frameSize += s.samplesPerFrame;
@@ -143,13 +166,33 @@ function fileGroups(header: WfdbHeader, heaFile: string): FileGroup[] {
       return;
     }
     if (groups.some((g) => g.file === s.file)) {
-      throw new EcgInputError(`signal ${i} names ${s.file}, whose other signals are not adjacent`, { file: heaFile, at: `signal ${i}` }, 'the signals of one file on consecutive lines');
+      throw new EcgInputError(
+        `signal ${i} names ${s.file}, whose other signals are not adjacent`,
+        { file: heaFile, at: `signal ${i}` },
+        'the signals of one file on consecutive lines',
+      );
     }
-    if (s.file === '-') throw new EcgInputError('signals on standard input are not supported', { file: heaFile, at: `signal ${i}` }, 'a signal file name');
+    if (s.file === '-')
+      throw new EcgInputError(
+        'signals on standard input are not supported',
+        { file: heaFile, at: `signal ${i}` },
+        'a signal file name',
+      );
     if (!READABLE_FORMATS.includes(s.format)) {
-      throw new EcgInputError(`signal format ${s.format} cannot be read`, { file: heaFile, at: `signal ${i}` }, `one of ${READABLE_FORMATS.join(', ')}`);
+      throw new EcgInputError(
+        `signal format ${s.format} cannot be read`,
+        { file: heaFile, at: `signal ${i}` },
+        `one of ${READABLE_FORMATS.join(', ')}`,
+      );
     }
-    groups.push({ file: s.file, format: s.format, byteOffset: s.byteOffset, members: [i], frameSize: s.samplesPerFrame, maxSkew: s.skew });
+    groups.push({
+      file: s.file,
+      format: s.format,
+      byteOffset: s.byteOffset,
+      members: [i],
+      frameSize: s.samplesPerFrame,
+      maxSkew: s.skew,
+    });
   });
   return groups;
 }
@@ -158,7 +201,11 @@ function fileSize(file: string, heaFile: string): number {
   try {
     return fs.statSync(file).size;
   } catch (e) {
-    throw new EcgInputError(`signal file ${path.basename(file)} named by the header cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: heaFile }, 'the file next to the header');
+    throw new EcgInputError(
+      `signal file ${path.basename(file)} named by the header cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file: heaFile },
+      'the file next to the header',
+    );
   }
 }
 
@@ -196,7 +243,11 @@ function readGroup(
   }
   // Packed formats pad their last group (two 310 samples take the bytes of three), so a file is
   // oversized only when it has bytes beyond the padding that hold at least one more whole frame.
-  if (header.nSamples > 0 && size > needed && samplesInBytes(g.format, size - g.byteOffset) >= (nFrames + 1) * g.frameSize) {
+  if (
+    header.nSamples > 0 &&
+    size > needed &&
+    samplesInBytes(g.format, size - g.byteOffset) >= (nFrames + 1) * g.frameSize
+  ) {
     throw new EcgInputError(
       `signal file holds more data than the header announces (${Math.floor(samplesInBytes(g.format, size - g.byteOffset) / g.frameSize)} frames, header says ${nFrames})`,
       { file, at: `byte ${needed}` },
@@ -222,7 +273,8 @@ function readGroup(
       if (n === 0) break;
       got += n;
     }
-    if (got < buf.length) throw new EcgInputError('signal file ended early', { file, at: `byte ${byteFrom + got}` }, `${byteTo} bytes`);
+    if (got < buf.length)
+      throw new EcgInputError('signal file ended early', { file, at: `byte ${byteFrom + got}` }, `${byteTo} bytes`);
   } finally {
     fs.closeSync(fd);
   }
@@ -240,7 +292,8 @@ function readGroup(
     if (spf === 1) {
       for (let t = 0, p = skip + slot; t < nRead; t++, p += g.frameSize) stored[t] = stream[p];
     } else {
-      for (let t = 0; t < nRead; t++) for (let s = 0; s < spf; s++) stored[t * spf + s] = stream[skip + t * g.frameSize + slot + s];
+      for (let t = 0; t < nRead; t++)
+        for (let s = 0; s < spf; s++) stored[t * spf + s] = stream[skip + t * g.frameSize + slot + s];
     }
     if (g.format === 8) {
       let v = spec.initialValue;
@@ -254,10 +307,18 @@ function readGroup(
       const initOk = stored.length === 0 || stored[0] === spec.initialValue;
       checksumOk = sumOk && initOk;
       if (verify && !sumOk) {
-        throw new EcgInputError(`checksum mismatch for signal ${m} (${spec.description || spec.file}): data sum to ${sum << 16 >> 16}`, { file, at: `sample ${nFrames}` }, `checksum ${spec.checksum} from ${header.record}.hea`);
+        throw new EcgInputError(
+          `checksum mismatch for signal ${m} (${spec.description || spec.file}): data sum to ${(sum << 16) >> 16}`,
+          { file, at: `sample ${nFrames}` },
+          `checksum ${spec.checksum} from ${header.record}.hea`,
+        );
       }
       if (verify && !initOk) {
-        throw new EcgInputError(`initial value mismatch for signal ${m} (${spec.description || spec.file}): first sample is ${stored[0]}`, { file, at: 'sample 0' }, `initial value ${spec.initialValue} from ${header.record}.hea`);
+        throw new EcgInputError(
+          `initial value mismatch for signal ${m} (${spec.description || spec.file}): first sample is ${stored[0]}`,
+          { file, at: 'sample 0' },
+          `initial value ${spec.initialValue} from ${header.record}.hea`,
+        );
       }
     }
     // Sample t of a signal with skew k is stored in frame t + k; beyond the record it is invalid.

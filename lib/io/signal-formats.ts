@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 
 /**
  * Byte layouts of the WFDB signal formats this project decodes (WFDB signal(5),
@@ -38,7 +38,12 @@ const PARTIAL_BYTES: Record<number, number[]> = { 212: [0, 2], 310: [0, 2, 4], 3
  */
 export function formatGroup(format: number, file = '<signal>'): { samples: number; bytes: number } {
   const g = GROUP[format];
-  if (!g) throw new EcgInputError(`signal format ${format} cannot be read`, { file }, `one of ${READABLE_FORMATS.join(', ')}`);
+  if (!g)
+    throw new EcgInputError(
+      `signal format ${format} cannot be read`,
+      { file },
+      `one of ${READABLE_FORMATS.join(', ')}`,
+    );
   return g;
 }
 
@@ -97,8 +102,16 @@ export function invalidSampleValue(format: number): number {
  * @example Array.from(decodeSamples(Uint8Array.of(0xe3, 0x33, 0xf3), 212, 2)) // => [995, 1011]
  * @throws EcgInputError naming `file` and the byte (`byteBase` + position) when `bytes` is too short
  */
-export function decodeSamples(bytes: Uint8Array, format: number, count: number, file = '<signal>', byteBase = 0, out?: Int32Array): Int32Array {
-  if (!Number.isSafeInteger(count) || count < 0) throw new EcgInputError(`bad sample count ${count}`, { file }, 'a non-negative integer');
+export function decodeSamples(
+  bytes: Uint8Array,
+  format: number,
+  count: number,
+  file = '<signal>',
+  byteBase = 0,
+  out?: Int32Array,
+): Int32Array {
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new EcgInputError(`bad sample count ${count}`, { file }, 'a non-negative integer');
   const need = bytesForSamples(format, count);
   if (bytes.length < need) {
     throw new EcgInputError(
@@ -116,26 +129,27 @@ export function decodeSamples(bytes: Uint8Array, format: number, count: number, 
       let p = 0;
       for (let i = 0, j = 0; i < pairs; i++, j += 3) {
         const mid = b[j + 1];
-        x[p++] = (((mid & 0x0f) << 8) | b[j]) << 20 >> 20;
-        x[p++] = (((mid & 0xf0) << 4) | b[j + 2]) << 20 >> 20;
+        x[p++] = ((((mid & 0x0f) << 8) | b[j]) << 20) >> 20;
+        x[p++] = ((((mid & 0xf0) << 4) | b[j + 2]) << 20) >> 20;
       }
-      if (count & 1) x[p] = (((b[pairs * 3 + 1] & 0x0f) << 8) | b[pairs * 3]) << 20 >> 20;
+      if (count & 1) x[p] = ((((b[pairs * 3 + 1] & 0x0f) << 8) | b[pairs * 3]) << 20) >> 20;
       break;
     }
     case 16:
-      for (let i = 0, j = 0; i < count; i++, j += 2) x[i] = ((b[j + 1] << 8) | b[j]) << 16 >> 16;
+      for (let i = 0, j = 0; i < count; i++, j += 2) x[i] = (((b[j + 1] << 8) | b[j]) << 16) >> 16;
       break;
     case 61:
-      for (let i = 0, j = 0; i < count; i++, j += 2) x[i] = ((b[j] << 8) | b[j + 1]) << 16 >> 16;
+      for (let i = 0, j = 0; i < count; i++, j += 2) x[i] = (((b[j] << 8) | b[j + 1]) << 16) >> 16;
       break;
     case 160:
       for (let i = 0, j = 0; i < count; i++, j += 2) x[i] = ((b[j + 1] << 8) | b[j]) - 32768;
       break;
     case 24:
-      for (let i = 0, j = 0; i < count; i++, j += 3) x[i] = ((b[j + 2] << 16) | (b[j + 1] << 8) | b[j]) << 8 >> 8;
+      for (let i = 0, j = 0; i < count; i++, j += 3) x[i] = (((b[j + 2] << 16) | (b[j + 1] << 8) | b[j]) << 8) >> 8;
       break;
     case 32:
-      for (let i = 0, j = 0; i < count; i++, j += 4) x[i] = (b[j + 3] << 24) | (b[j + 2] << 16) | (b[j + 1] << 8) | b[j];
+      for (let i = 0, j = 0; i < count; i++, j += 4)
+        x[i] = (b[j + 3] << 24) | (b[j + 2] << 16) | (b[j + 1] << 8) | b[j];
       break;
     case 8:
       for (let i = 0; i < count; i++) x[i] = (b[i] << 24) >> 24;

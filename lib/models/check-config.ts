@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 
 /** What a value in a plain-JSON config must look like. */
 export type Spec =
@@ -113,7 +113,10 @@ export function checkValue(value: unknown, spec: Spec, path: string, file?: stri
       }
       for (const key of spec.required ?? []) {
         if (!(key in obj)) {
-          throw new EcgInputError(`missing; expected ${describeSpec(spec.keys[key])}`, { file, at: path ? `${path}.${key}` : key });
+          throw new EcgInputError(`missing; expected ${describeSpec(spec.keys[key])}`, {
+            file,
+            at: path ? `${path}.${key}` : key,
+          });
         }
       }
       return;

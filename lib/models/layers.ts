@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createRng, type Rng } from '../common/rng';
+import { createRng, type Rng } from '../common';
 import type { ModelConfig } from './model-config';
 import { isSigmoidHead } from './model-config';
 import { SeededDropout } from './seeded-dropout';
@@ -48,7 +48,8 @@ export function convBlocks(x: Sym, config: ModelConfig, rng: Rng, dropoutAfterBl
       if (config.batchNorm) x = tf.layers.batchNormalization().apply(x) as Sym;
       x = tf.layers.reLU().apply(x) as Sym;
     }
-    if (block.poolSize > 1) x = tf.layers.maxPooling1d({ poolSize: block.poolSize, strides: block.poolSize }).apply(x) as Sym;
+    if (block.poolSize > 1)
+      x = tf.layers.maxPooling1d({ poolSize: block.poolSize, strides: block.poolSize }).apply(x) as Sym;
     if (dropoutAfterBlock) x = dropout(x, config.dropout, rng);
   }
   return x;
@@ -58,7 +59,14 @@ export function convBlocks(x: Sym, config: ModelConfig, rng: Rng, dropoutAfterBl
  * One LSTM layer (optionally bidirectional). Kernels and recurrent kernels use seeded Glorot
  * uniform: tfjs's orthogonal initialiser warns and is slow above 2000 elements.
  */
-export function lstm(x: Sym, units: number, returnSequences: boolean, bidirectional: boolean, config: ModelConfig, rng: Rng): Sym {
+export function lstm(
+  x: Sym,
+  units: number,
+  returnSequences: boolean,
+  bidirectional: boolean,
+  config: ModelConfig,
+  rng: Rng,
+): Sym {
   const make = () =>
     tf.layers.lstm({
       units,
@@ -73,16 +81,22 @@ export function lstm(x: Sym, units: number, returnSequences: boolean, bidirectio
   // Bidirectional clones the forward layer's config for the backward one, seeds included, so both
   // directions would start equal; give the backward kernels their own seeds.
   const backward = (bidi as unknown as { backwardLayer: tf.layers.Layer }).backwardLayer;
-  const fresh = backward.getWeights().map((w, i) =>
-    i < 2 ? tf.initializers.glorotUniform({ seed: rng.seed() }).apply(w.shape, 'float32') : w.clone(),
-  );
+  const fresh = backward
+    .getWeights()
+    .map((w, i) => (i < 2 ? tf.initializers.glorotUniform({ seed: rng.seed() }).apply(w.shape, 'float32') : w.clone()));
   backward.setWeights(fresh);
   fresh.forEach((t) => t.dispose());
   return out;
 }
 
 /** Concatenates side features (if any), then dense ReLU layers with dropout, then the output layer. */
-export function denseHead(x: Sym, side: Sym | undefined, config: ModelConfig, rng: Rng, batchNormAfterDense = false): Sym {
+export function denseHead(
+  x: Sym,
+  side: Sym | undefined,
+  config: ModelConfig,
+  rng: Rng,
+  batchNormAfterDense = false,
+): Sym {
   if (side) x = tf.layers.concatenate().apply([x, side]) as Sym;
   for (const units of config.dense) {
     x = tf.layers

@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { checkValue, type Spec } from './check-config';
 
 /** The architectures lib/models builds. */
@@ -72,7 +72,16 @@ export const MODEL_CONFIG_SPEC: Spec = {
   required: ['arch'],
 };
 
-const COMMON = { inputLength: 187, channels: 1, numClasses: 5, head: 'auto' as const, sideFeatures: 0, l2: 0, batchNorm: true, seed: 42 };
+const COMMON = {
+  inputLength: 187,
+  channels: 1,
+  numClasses: 5,
+  head: 'auto' as const,
+  sideFeatures: 0,
+  l2: 0,
+  batchNorm: true,
+  seed: 42,
+};
 const THREE_BLOCKS: ConvBlock[] = [
   { filters: 32, kernelSize: 7, poolSize: 2 },
   { filters: 64, kernelSize: 5, poolSize: 2 },
@@ -91,11 +100,35 @@ export function defaultModelConfig(arch: Architecture): ModelConfig {
     case 'cnn1d':
       return { ...COMMON, arch, convBlocks: THREE_BLOCKS, convsPerBlock: 1, lstmUnits: [], dense: [64], dropout: 0.3 };
     case 'cnn-lstm':
-      return { ...COMMON, arch, convBlocks: THREE_BLOCKS, convsPerBlock: 1, lstmUnits: [64], dense: [64], dropout: 0.3 };
+      return {
+        ...COMMON,
+        arch,
+        convBlocks: THREE_BLOCKS,
+        convsPerBlock: 1,
+        lstmUnits: [64],
+        dense: [64],
+        dropout: 0.3,
+      };
     case 'cnn-bilstm':
-      return { ...COMMON, arch, convBlocks: THREE_BLOCKS, convsPerBlock: 1, lstmUnits: [64], dense: [64], dropout: 0.3 };
+      return {
+        ...COMMON,
+        arch,
+        convBlocks: THREE_BLOCKS,
+        convsPerBlock: 1,
+        lstmUnits: [64],
+        dense: [64],
+        dropout: 0.3,
+      };
     case 'stacked-lstm':
-      return { ...COMMON, arch, convBlocks: [], convsPerBlock: 1, lstmUnits: [128, 64, 32], dense: [64, 32], dropout: 0.2 };
+      return {
+        ...COMMON,
+        arch,
+        convBlocks: [],
+        convsPerBlock: 1,
+        lstmUnits: [128, 64, 32],
+        dense: [64, 32],
+        dropout: 0.2,
+      };
     case 'custom-cnn':
       return {
         ...COMMON,

@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import type { Samples } from './samples';
 
 /** Samples before and after the R peak (the window is before + after samples, R at index `before`). */
@@ -24,10 +24,18 @@ export const WINDOW_PRESETS: Record<'w187' | 'w250', WindowSpec> = {
  * @example beatWindows(ecg, Int32Array.of(500, 900), WINDOW_PRESETS.w250).windows[0].length // => 250
  * @throws EcgInputError for negative or non-integer before/after, or a window of length 0
  */
-export function beatWindows(samples: Samples, peaks: Int32Array, spec: WindowSpec = WINDOW_PRESETS.w187): { windows: Float32Array[]; peakIndex: Int32Array } {
+export function beatWindows(
+  samples: Samples,
+  peaks: Int32Array,
+  spec: WindowSpec = WINDOW_PRESETS.w187,
+): { windows: Float32Array[]; peakIndex: Int32Array } {
   const { before, after } = spec;
   if (!(Number.isInteger(before) && Number.isInteger(after) && before >= 0 && after >= 0 && before + after > 0)) {
-    throw new EcgInputError(`before ${before}, after ${after}`, { file: 'beatWindows', at: 'spec' }, 'non-negative integers with a positive sum');
+    throw new EcgInputError(
+      `before ${before}, after ${after}`,
+      { file: 'beatWindows', at: 'spec' },
+      'non-negative integers with a positive sum',
+    );
   }
   const windows: Float32Array[] = [];
   const kept: number[] = [];
@@ -50,7 +58,12 @@ export function beatWindows(samples: Samples, peaks: Int32Array, spec: WindowSpe
  */
 export function splitWindows<T extends Samples>(samples: T, fsHz: number, windowSec = 10): T[] {
   const len = Math.round(fsHz * windowSec);
-  if (!(len > 0)) throw new EcgInputError(`window of ${windowSec} s at ${fsHz} Hz`, { file: 'splitWindows', at: 'windowSec' }, 'a window of at least one sample');
+  if (!(len > 0))
+    throw new EcgInputError(
+      `window of ${windowSec} s at ${fsHz} Hz`,
+      { file: 'splitWindows', at: 'windowSec' },
+      'a window of at least one sample',
+    );
   const out: T[] = [];
   for (let a = 0; a + len <= samples.length; a += len) out.push(samples.subarray(a, a + len) as T);
   return out;

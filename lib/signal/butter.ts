@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { assertPositive } from './samples';
 import { sosResponse, type Sos } from './sos';
 
@@ -7,7 +7,6 @@ export type BandKind = 'lowpass' | 'highpass' | 'bandpass';
 
 // Complex numbers as [re, im] pairs: the design handles at most a few dozen of them once.
 type C = [number, number];
-const cmul = (a: C, b: C): C => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
 const cdiv = (a: C, b: C): C => {
   const d = b[0] * b[0] + b[1] * b[1];
   return [(a[0] * b[0] + a[1] * b[1]) / d, (a[1] * b[0] - a[0] * b[1]) / d];
@@ -38,11 +37,19 @@ export function butter(order: number, cutoffHz: number | [number, number], fsHz:
   }
   const edges = typeof cutoffHz === 'number' ? [cutoffHz] : cutoffHz;
   if (edges.length !== (kind === 'bandpass' ? 2 : 1)) {
-    throw new EcgInputError(`${edges.length} cutoff frequencies`, { file: what, at: 'cutoffHz' }, kind === 'bandpass' ? '[lowHz, highHz]' : 'one cutoff');
+    throw new EcgInputError(
+      `${edges.length} cutoff frequencies`,
+      { file: what, at: 'cutoffHz' },
+      kind === 'bandpass' ? '[lowHz, highHz]' : 'one cutoff',
+    );
   }
   for (const f of edges) {
     if (!(f > 0 && f < fsHz / 2)) {
-      throw new EcgInputError(`cutoff ${f} Hz at fsHz ${fsHz}`, { file: what, at: 'cutoffHz' }, `frequencies strictly between 0 and ${fsHz / 2} Hz`);
+      throw new EcgInputError(
+        `cutoff ${f} Hz at fsHz ${fsHz}`,
+        { file: what, at: 'cutoffHz' },
+        `frequencies strictly between 0 and ${fsHz / 2} Hz`,
+      );
     }
   }
   if (kind === 'bandpass' && !(edges[0] < edges[1])) {

@@ -59,7 +59,8 @@ export function detectRPeaks(samples: Samples, fsHz: number, options: DetectOpti
 
   // Learning phase: the first 2 s set the signal and noise levels.
   const learn = Math.min(n, Math.round(2 * fsHz));
-  let maxE = 0, sumE = 0;
+  let maxE = 0,
+    sumE = 0;
   for (let i = 0; i < learn; i++) {
     maxE = Math.max(maxE, e[i]);
     sumE += e[i];
@@ -75,7 +76,8 @@ export function detectRPeaks(samples: Samples, fsHz: number, options: DetectOpti
 
   const isT = (k: number) => loc[k] - lastQrs < tWave && slope[k] < 0.5 * lastSlope;
   const isP = (k: number) => {
-    for (let j = k + 1; j < m && loc[j] - loc[k] < pWave; j++) if (peak[j] > peak[k] && slope[k] < pSlope * slope[j]) return true;
+    for (let j = k + 1; j < m && loc[j] - loc[k] < pWave; j++)
+      if (peak[j] > peak[k] && slope[k] < pSlope * slope[j]) return true;
     return false;
   };
   const accept = (k: number, searchBack: boolean) => {
@@ -145,10 +147,14 @@ export function refineToExtremum(samples: ArrayLike<number>, peaks: Int32Array, 
     const b = Math.min(n - 1, peaks[k] + radius);
     const ya = samples[a];
     const slope = b > a ? (samples[b] - ya) / (b - a) : 0;
-    let best = peaks[k], bestDev = -1;
+    let best = peaks[k],
+      bestDev = -1;
     for (let i = a; i <= b; i++) {
       const dev = Math.abs(samples[i] - ya - slope * (i - a));
-      if (dev > bestDev) { bestDev = dev; best = i; }
+      if (dev > bestDev) {
+        bestDev = dev;
+        best = i;
+      }
     }
     out[k] = best;
   }

@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { assertFinite, sameKind, type Samples } from './samples';
 import { sectionCount, sosfiltInPlace, sosfiltZi, type Sos } from './sos';
 
@@ -16,7 +16,8 @@ export interface FiltfiltOptions {
  */
 export function defaultPadlen(sos: Sos): number {
   const n = sectionCount(sos);
-  let zb = 0, za = 0;
+  let zb = 0,
+    za = 0;
   for (let s = 0; s < n; s++) {
     if (sos[6 * s + 2] === 0) zb++;
     if (sos[6 * s + 5] === 0) za++;

@@ -78,11 +78,16 @@ export function flutterEpisodes(samples: Samples, fsHz: number, options: Flutter
   const blockMax = new Float64Array(blocks);
   const above = [new Int32Array(blocks), new Int32Array(blocks), new Int32Array(blocks)]; // > 0.2·m, 0.4·m, 0.8·m
   for (let b = 0; b < blocks; b++) {
-    const from = b * step, to = from + step;
+    const from = b * step,
+      to = from + step;
     let m = 0;
     for (let i = from; i < to; i++) m = Math.max(m, Math.abs(f[i]));
-    const t1 = 0.2 * m, t2 = 0.4 * m, t3 = 0.8 * m;
-    let c1 = 0, c2 = 0, c3 = 0;
+    const t1 = 0.2 * m,
+      t2 = 0.4 * m,
+      t3 = 0.8 * m;
+    let c1 = 0,
+      c2 = 0,
+      c3 = 0;
     for (let i = from; i < to; i++) {
       const a = Math.abs(f[i]);
       if (a > t1) {
@@ -124,7 +129,7 @@ export function flutterEpisodes(samples: Samples, fsHz: number, options: Flutter
   const margin = Math.round(1 * fsHz);
   const centre = (k: number) => k * step + Math.floor(span / 2);
   const out: [number, number][] = [];
-  for (let k = 0; k < count; ) {
+  for (let k = 0; k < count;) {
     if (!edge[k]) {
       k++;
       continue;

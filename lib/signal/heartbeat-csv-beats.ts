@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { resample } from './resample';
 import { assertPositive } from './samples';
 
@@ -22,14 +22,26 @@ export function heartbeatCsvBeats(samples: Float32Array, fsHz: number, peaks: In
   assertPositive(fsHz, 'fsHz', 'heartbeatCsvBeats');
   for (let k = 0; k < peaks.length; k++) {
     if (!(peaks[k] >= 0 && peaks[k] < samples.length)) {
-      throw new EcgInputError(`R peak ${peaks[k]} outside the signal`, { file: 'heartbeatCsvBeats', at: `peak ${k}` }, `indices from 0 to ${samples.length - 1}`);
+      throw new EcgInputError(
+        `R peak ${peaks[k]} outside the signal`,
+        { file: 'heartbeatCsvBeats', at: `peak ${k}` },
+        `indices from 0 to ${samples.length - 1}`,
+      );
     }
     if (k > 0 && peaks[k] <= peaks[k - 1]) {
-      throw new EcgInputError(`R peak ${peaks[k]} after ${peaks[k - 1]}`, { file: 'heartbeatCsvBeats', at: `peak ${k}` }, 'strictly increasing R-peak indices');
+      throw new EcgInputError(
+        `R peak ${peaks[k]} after ${peaks[k - 1]}`,
+        { file: 'heartbeatCsvBeats', at: `peak ${k}` },
+        'strictly increasing R-peak indices',
+      );
     }
   }
   if (peaks.length < 2) {
-    throw new EcgInputError(`${peaks.length} R peaks`, { file: 'heartbeatCsvBeats', at: 'peaks' }, 'at least two R peaks (an RR interval)');
+    throw new EcgInputError(
+      `${peaks.length} R peaks`,
+      { file: 'heartbeatCsvBeats', at: 'peaks' },
+      'at least two R peaks (an RR interval)',
+    );
   }
   const x = resample(samples, fsHz, HEARTBEAT_CSV_HZ);
   const p = Int32Array.from(peaks, (v) => Math.min(x.length - 1, Math.round((v * HEARTBEAT_CSV_HZ) / fsHz)));
@@ -42,7 +54,8 @@ export function heartbeatCsvBeats(samples: Float32Array, fsHz: number, peaks: In
     const k0 = k;
     while (k < p.length && p[k] < b) k++;
     if (k === k0) continue;
-    let lo = Infinity, hi = -Infinity;
+    let lo = Infinity,
+      hi = -Infinity;
     for (let i = a; i < b; i++) {
       if (x[i] < lo) lo = x[i];
       if (x[i] > hi) hi = x[i];

@@ -10,10 +10,25 @@ export { notch, notchSos } from './notch';
 export { medianFilter } from './median-filter';
 export { removeBaseline, oddWidth } from './remove-baseline';
 export { resample, resampleRatio } from './resample';
-export { fivePointDerivative, movingWindowEnergy, localMaxima, dominantMaxima, describeCandidates, type QrsCandidates } from './qrs-transforms';
+export {
+  fivePointDerivative,
+  movingWindowEnergy,
+  localMaxima,
+  dominantMaxima,
+  describeCandidates,
+  type QrsCandidates,
+} from './qrs-transforms';
 export { panTompkins, isConstant } from './pan-tompkins';
 export { detectRPeaks, refineToExtremum, type DetectOptions } from './detect-r-peaks';
-export { scoreBeats, grossScore, scoreFromCounts, referenceBeats, vfEpisodes, type BeatScore, type ScoreOptions } from './score-beats';
+export {
+  scoreBeats,
+  grossScore,
+  scoreFromCounts,
+  referenceBeats,
+  vfEpisodes,
+  type BeatScore,
+  type ScoreOptions,
+} from './score-beats';
 export { beatWindows, splitWindows, WINDOW_PRESETS, type WindowSpec } from './beat-windows';
 export { heartbeatCsvBeats, HEARTBEAT_CSV_HZ, HEARTBEAT_CSV_LENGTH } from './heartbeat-csv-beats';
 export { fitNormalizer, applyNormalizer, type NormParams, type FitOptions } from './normalize';

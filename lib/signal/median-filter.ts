@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { assertFinite, sameKind, type Samples } from './samples';
 
 /**
@@ -13,7 +13,11 @@ import { assertFinite, sameKind, type Samples } from './samples';
  */
 export function medianFilter<T extends Samples>(samples: T, width: number): T {
   if (!(Number.isInteger(width) && width >= 1)) {
-    throw new EcgInputError(`width ${width}`, { file: 'medianFilter', at: 'width' }, 'a positive integer number of samples');
+    throw new EcgInputError(
+      `width ${width}`,
+      { file: 'medianFilter', at: 'width' },
+      'a positive integer number of samples',
+    );
   }
   const n = samples.length;
   const out = sameKind(samples, n);
@@ -33,45 +37,59 @@ export function medianFilter<T extends Samples>(samples: T, width: number): T {
   const nHi = half;
 
   const swapLo = (a: number, b: number) => {
-    const sa = lo[a], sb = lo[b];
-    lo[a] = sb; lo[b] = sa; pos[sb] = a; pos[sa] = b;
+    const sa = lo[a],
+      sb = lo[b];
+    lo[a] = sb;
+    lo[b] = sa;
+    pos[sb] = a;
+    pos[sa] = b;
   };
   const swapHi = (a: number, b: number) => {
-    const sa = hi[a], sb = hi[b];
-    hi[a] = sb; hi[b] = sa; pos[sb] = a; pos[sa] = b;
+    const sa = hi[a],
+      sb = hi[b];
+    hi[a] = sb;
+    hi[b] = sa;
+    pos[sb] = a;
+    pos[sa] = b;
   };
   const upLo = (k: number) => {
     while (k > 0) {
       const p = (k - 1) >> 1;
       if (vals[lo[p]] >= vals[lo[k]]) break;
-      swapLo(p, k); k = p;
+      swapLo(p, k);
+      k = p;
     }
   };
   const downLo = (k: number) => {
     for (;;) {
-      const l = 2 * k + 1, r = l + 1;
+      const l = 2 * k + 1,
+        r = l + 1;
       let m = k;
       if (l < nLo && vals[lo[l]] > vals[lo[m]]) m = l;
       if (r < nLo && vals[lo[r]] > vals[lo[m]]) m = r;
       if (m === k) break;
-      swapLo(k, m); k = m;
+      swapLo(k, m);
+      k = m;
     }
   };
   const upHi = (k: number) => {
     while (k > 0) {
       const p = (k - 1) >> 1;
       if (vals[hi[p]] <= vals[hi[k]]) break;
-      swapHi(p, k); k = p;
+      swapHi(p, k);
+      k = p;
     }
   };
   const downHi = (k: number) => {
     for (;;) {
-      const l = 2 * k + 1, r = l + 1;
+      const l = 2 * k + 1,
+        r = l + 1;
       let m = k;
       if (l < nHi && vals[hi[l]] < vals[hi[m]]) m = l;
       if (r < nHi && vals[hi[r]] < vals[hi[m]]) m = r;
       if (m === k) break;
-      swapHi(k, m); k = m;
+      swapHi(k, m);
+      k = m;
     }
   };
 
@@ -82,11 +100,15 @@ export function medianFilter<T extends Samples>(samples: T, width: number): T {
   order.sort((a, b) => vals[a] - vals[b]);
   for (let k = 0; k < nLo; k++) {
     const s = order[nLo - 1 - k];
-    lo[k] = s; side[s] = 0; pos[s] = k;
+    lo[k] = s;
+    side[s] = 0;
+    pos[s] = k;
   }
   for (let k = 0; k < nHi; k++) {
     const s = order[nLo + k];
-    hi[k] = s; side[s] = 1; pos[s] = k;
+    hi[k] = s;
+    side[s] = 1;
+    pos[s] = k;
   }
   out[0] = vals[lo[0]];
 
@@ -97,15 +119,22 @@ export function medianFilter<T extends Samples>(samples: T, width: number): T {
     const v = at(i + half);
     vals[s] = v;
     if (side[s] === 0) {
-      if (v > old) upLo(pos[s]); else downLo(pos[s]);
+      if (v > old) upLo(pos[s]);
+      else downLo(pos[s]);
     } else {
-      if (v < old) upHi(pos[s]); else downHi(pos[s]);
+      if (v < old) upHi(pos[s]);
+      else downHi(pos[s]);
     }
     // One exchange of the two tops restores max(lo) ≤ min(hi): only one value moved.
     if (nHi > 0 && vals[lo[0]] > vals[hi[0]]) {
-      const a = lo[0], b = hi[0];
-      lo[0] = b; side[b] = 0; pos[b] = 0;
-      hi[0] = a; side[a] = 1; pos[a] = 0;
+      const a = lo[0],
+        b = hi[0];
+      lo[0] = b;
+      side[b] = 0;
+      pos[b] = 0;
+      hi[0] = a;
+      side[a] = 1;
+      pos[a] = 0;
       downLo(0);
       downHi(0);
     }

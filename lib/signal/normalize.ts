@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 
 /**
  * Fitted normalisation parameters: plain JSON, so they can be fitted on the training split,
@@ -26,20 +26,37 @@ export interface FitOptions {
  * @example fitNormalizer('zscore', [Float32Array.of(1, 3)]) // => { kind: 'zscore', mean: 2, std: 1 }
  * @throws EcgInputError for no rows, rows of unequal length (with perFeature) or a non-finite value
  */
-export function fitNormalizer(kind: NormParams['kind'], rows: ArrayLike<number>[], options: FitOptions = {}): NormParams {
-  if (rows.length === 0) throw new EcgInputError('no rows to fit on', { file: 'fitNormalizer', at: 'rows' }, 'at least one row');
+export function fitNormalizer(
+  kind: NormParams['kind'],
+  rows: ArrayLike<number>[],
+  options: FitOptions = {},
+): NormParams {
+  if (rows.length === 0)
+    throw new EcgInputError('no rows to fit on', { file: 'fitNormalizer', at: 'rows' }, 'at least one row');
   const width = rows[0].length;
   const per = options.perFeature === true;
   const nCols = per ? width : 1;
-  const count = new Float64Array(nCols), sum = new Float64Array(nCols), sumSq = new Float64Array(nCols);
-  const min = new Float64Array(nCols).fill(Infinity), max = new Float64Array(nCols).fill(-Infinity);
+  const count = new Float64Array(nCols),
+    sum = new Float64Array(nCols),
+    sumSq = new Float64Array(nCols);
+  const min = new Float64Array(nCols).fill(Infinity),
+    max = new Float64Array(nCols).fill(-Infinity);
   rows.forEach((row, r) => {
     if (per && row.length !== width) {
-      throw new EcgInputError(`row of ${row.length} values`, { file: 'fitNormalizer', at: `row ${r}` }, `${width} values like row 0`);
+      throw new EcgInputError(
+        `row of ${row.length} values`,
+        { file: 'fitNormalizer', at: `row ${r}` },
+        `${width} values like row 0`,
+      );
     }
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
-      if (v - v !== 0) throw new EcgInputError(`${v} is not finite`, { file: 'fitNormalizer', at: `row ${r}, value ${i}` }, 'finite numbers');
+      if (v - v !== 0)
+        throw new EcgInputError(
+          `${v} is not finite`,
+          { file: 'fitNormalizer', at: `row ${r}, value ${i}` },
+          'finite numbers',
+        );
       const c = per ? i : 0;
       count[c]++;
       sum[c] += v;
@@ -59,10 +76,19 @@ export function fitNormalizer(kind: NormParams['kind'], rows: ArrayLike<number>[
   if (kind === 'minmax') return { kind, min: pick(Array.from(min)), max: pick(Array.from(max)) };
   if (kind === 'clip') {
     const k = options.k ?? 3;
-    if (!(k > 0)) throw new EcgInputError(`k = ${k}`, { file: 'fitNormalizer', at: 'k' }, 'a positive number of standard deviations');
+    if (!(k > 0))
+      throw new EcgInputError(
+        `k = ${k}`,
+        { file: 'fitNormalizer', at: 'k' },
+        'a positive number of standard deviations',
+      );
     return { kind, mean: pick(mean), std: pick(std), k };
   }
-  throw new EcgInputError(`normalisation '${kind as string}'`, { file: 'fitNormalizer', at: 'kind' }, "'zscore', 'minmax' or 'clip'");
+  throw new EcgInputError(
+    `normalisation '${kind as string}'`,
+    { file: 'fitNormalizer', at: 'kind' },
+    "'zscore', 'minmax' or 'clip'",
+  );
 }
 
 /**
@@ -75,7 +101,12 @@ export function fitNormalizer(kind: NormParams['kind'], rows: ArrayLike<number>[
 export function applyNormalizer(params: NormParams, rows: ArrayLike<number>[]): Float32Array[] {
   const stat = (v: number | number[], i: number, r: number, len: number) => {
     if (typeof v === 'number') return v;
-    if (v.length !== len) throw new EcgInputError(`row of ${len} values`, { file: 'applyNormalizer', at: `row ${r}` }, `${v.length} values, as fitted`);
+    if (v.length !== len)
+      throw new EcgInputError(
+        `row of ${len} values`,
+        { file: 'applyNormalizer', at: `row ${r}` },
+        `${v.length} values, as fitted`,
+      );
     return v[i];
   };
   return rows.map((row, r) => {

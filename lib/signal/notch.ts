@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { filtfilt } from './filtfilt';
 import { assertPositive, type Samples } from './samples';
 import type { Sos } from './sos';
@@ -14,7 +14,11 @@ export function notchSos(fsHz: number, notchHz = 50, q = 30): Sos {
   assertPositive(fsHz, 'fsHz', 'notch');
   assertPositive(q, 'q', 'notch');
   if (!(notchHz > 0 && notchHz < fsHz / 2)) {
-    throw new EcgInputError(`notchHz ${notchHz} at fsHz ${fsHz}`, { file: 'notch', at: 'notchHz' }, `a frequency strictly between 0 and ${fsHz / 2} Hz`);
+    throw new EcgInputError(
+      `notchHz ${notchHz} at fsHz ${fsHz}`,
+      { file: 'notch', at: 'notchHz' },
+      `a frequency strictly between 0 and ${fsHz / 2} Hz`,
+    );
   }
   const w0 = (2 * Math.PI * notchHz) / fsHz;
   const bw = w0 / q;

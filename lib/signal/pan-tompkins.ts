@@ -43,19 +43,25 @@ export function panTompkins(samples: Samples, fsHz: number): Int32Array {
 
   // Learning phase 1.
   const learn = Math.min(n, Math.round(2 * fsHz));
-  let maxE = 0, sumE = 0, maxF = 0, sumF = 0;
+  let maxE = 0,
+    sumE = 0,
+    maxF = 0,
+    sumF = 0;
   for (let i = 0; i < learn; i++) {
     maxE = Math.max(maxE, e[i]);
     sumE += e[i];
     maxF = Math.max(maxF, Math.abs(f[i]));
     sumF += Math.abs(f[i]);
   }
-  let spki = maxE / 3, npki = sumE / learn / 2;
-  let spkf = maxF / 3, npkf = sumF / learn / 2;
+  let spki = maxE / 3,
+    npki = sumE / learn / 2;
+  let spkf = maxF / 3,
+    npkf = sumF / learn / 2;
 
   const rr1: number[] = [];
   const rr2: number[] = [];
-  let rrAvg1 = 0, rrAvg2 = 0;
+  let rrAvg1 = 0,
+    rrAvg2 = 0;
   let irregular = false;
   let outside = 0;
   let lastQrs = -Infinity;

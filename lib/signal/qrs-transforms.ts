@@ -98,16 +98,32 @@ export interface QrsCandidates {
  *
  * @example describeCandidates(Int32Array.of(2), [0, 1, 3, 1, 0], [0, 1, -4, 1, 0], [1, 2, 0, 2, 1], 1).loc // => Int32Array [2]
  */
-export function describeCandidates(cands: Int32Array, energy: ArrayLike<number>, filtered: ArrayLike<number>, derivative: ArrayLike<number>, half: number): QrsCandidates {
+export function describeCandidates(
+  cands: Int32Array,
+  energy: ArrayLike<number>,
+  filtered: ArrayLike<number>,
+  derivative: ArrayLike<number>,
+  half: number,
+): QrsCandidates {
   const m = cands.length;
   const n = filtered.length;
-  const out: QrsCandidates = { loc: new Int32Array(m), energy: new Float64Array(m), amplitude: new Float64Array(m), slope: new Float64Array(m) };
+  const out: QrsCandidates = {
+    loc: new Int32Array(m),
+    energy: new Float64Array(m),
+    amplitude: new Float64Array(m),
+    slope: new Float64Array(m),
+  };
   for (let k = 0; k < m; k++) {
     const c = cands[k];
-    let best = c, bestAbs = -1, maxSlope = 0;
+    let best = c,
+      bestAbs = -1,
+      maxSlope = 0;
     for (let i = Math.max(0, c - half); i <= Math.min(n - 1, c + half); i++) {
       const a = Math.abs(filtered[i]);
-      if (a > bestAbs) { bestAbs = a; best = i; }
+      if (a > bestAbs) {
+        bestAbs = a;
+        best = i;
+      }
       const s = Math.abs(derivative[i]);
       if (s > maxSlope) maxSlope = s;
     }

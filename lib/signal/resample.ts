@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { assertFinite, assertPositive, type Samples } from './samples';
 
 /**
@@ -17,17 +17,29 @@ export function resampleRatio(fromHz: number, toHz: number): { up: number; down:
   }
   const r = toHz / fromHz;
   // Continued-fraction convergents h/k of r.
-  let h0 = 0, h1 = 1, k0 = 1, k1 = 0, x = r;
+  let h0 = 0,
+    h1 = 1,
+    k0 = 1,
+    k1 = 0,
+    x = r;
   for (let step = 0; step < 64; step++) {
     const a = Math.floor(x);
-    const h2 = a * h1 + h0, k2 = a * k1 + k0;
+    const h2 = a * h1 + h0,
+      k2 = a * k1 + k0;
     if (k2 > 10000) break;
-    h0 = h1; h1 = h2; k0 = k1; k1 = k2;
+    h0 = h1;
+    h1 = h2;
+    k0 = k1;
+    k1 = k2;
     if (Math.abs(h1 / k1 - r) <= 1e-9 * r) return { up: h1, down: k1 };
     if (x - a < 1e-15) break;
     x = 1 / (x - a);
   }
-  throw new EcgInputError(`rate ratio ${toHz}/${fromHz}`, { file: 'resample', at: 'toHz' }, 'rates whose ratio is a fraction with a denominator of at most 10000');
+  throw new EcgInputError(
+    `rate ratio ${toHz}/${fromHz}`,
+    { file: 'resample', at: 'toHz' },
+    'rates whose ratio is a fraction with a denominator of at most 10000',
+  );
 }
 
 function gcd(a: number, b: number): number {
@@ -37,7 +49,8 @@ function gcd(a: number, b: number): number {
 
 /** The modified Bessel function I0 by its power series (converges fast for the β used here). */
 function besselI0(x: number): number {
-  let sum = 1, term = 1;
+  let sum = 1,
+    term = 1;
   const q = (x * x) / 4;
   for (let k = 1; k < 200 && term > 1e-17 * sum; k++) {
     term *= q / (k * k);

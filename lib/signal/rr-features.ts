@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { assertPositive } from './samples';
 
 /** RR-interval features of each beat, in seconds (de Chazal, O'Dwyer & Reilly 2004). */
@@ -24,10 +24,16 @@ export function rrFeatures(peaks: Int32Array, fsHz: number, localBeats = 10): Rr
   assertPositive(fsHz, 'fsHz', 'rrFeatures');
   const n = peaks.length;
   if (n < 2) throw new EcgInputError(`${n} R peaks`, { file: 'rrFeatures', at: 'peaks' }, 'at least two R peaks');
-  const pre = new Float32Array(n), post = new Float32Array(n), local = new Float32Array(n);
+  const pre = new Float32Array(n),
+    post = new Float32Array(n),
+    local = new Float32Array(n);
   for (let k = 1; k < n; k++) {
     if (peaks[k] <= peaks[k - 1]) {
-      throw new EcgInputError(`R peak ${peaks[k]} after ${peaks[k - 1]}`, { file: 'rrFeatures', at: `peak ${k}` }, 'strictly increasing R-peak indices');
+      throw new EcgInputError(
+        `R peak ${peaks[k]} after ${peaks[k - 1]}`,
+        { file: 'rrFeatures', at: `peak ${k}` },
+        'strictly increasing R-peak indices',
+      );
     }
     pre[k] = (peaks[k] - peaks[k - 1]) / fsHz;
     post[k - 1] = pre[k];

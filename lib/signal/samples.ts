@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 
 /** A signal as the filters take it: single or double precision samples. */
 export type Samples = Float32Array | Float64Array;
@@ -15,7 +15,11 @@ export function assertFinite(samples: ArrayLike<number>, what: string): void {
     const v = samples[i];
     // v - v is 0 for every finite number and NaN for NaN and ±Infinity.
     if (v - v !== 0) {
-      throw new EcgInputError(`${v} is not a finite sample value`, { file: what, at: `sample ${i}` }, 'finite numbers (no NaN or Infinity)');
+      throw new EcgInputError(
+        `${v} is not a finite sample value`,
+        { file: what, at: `sample ${i}` },
+        'finite numbers (no NaN or Infinity)',
+      );
     }
   }
 }

@@ -81,7 +81,12 @@ export interface ScoreOptions {
  * @example scoreBeats(Int32Array.of(100, 500), Int32Array.of(110, 900), 360) // => { tp: 1, fp: 1, fn: 1, ... }
  * @throws EcgInputError for a non-positive fsHz
  */
-export function scoreBeats(detected: Int32Array, reference: Int32Array, fsHz: number, options: ScoreOptions = {}): BeatScore {
+export function scoreBeats(
+  detected: Int32Array,
+  reference: Int32Array,
+  fsHz: number,
+  options: ScoreOptions = {},
+): BeatScore {
   assertPositive(fsHz, 'fsHz', 'scoreBeats');
   const toleranceSec = options.toleranceSec ?? 0.15;
   const ex = options.exclude ?? [];
@@ -113,7 +118,9 @@ export function scoreBeats(detected: Int32Array, reference: Int32Array, fsHz: nu
  * @example grossScore([{ tp: 9, fp: 0, fn: 1 }, { tp: 10, fp: 1, fn: 0 }]).tp // => 19
  */
 export function grossScore(scores: Pick<BeatScore, 'tp' | 'fp' | 'fn'>[]): BeatScore {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const s of scores) {
     tp += s.tp;
     fp += s.fp;

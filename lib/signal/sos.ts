@@ -27,7 +27,11 @@ export function sosfiltZi(sos: Sos): Float64Array {
   let scale = 1;
   for (let s = 0; s < n; s++) {
     const o = 6 * s;
-    const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
+    const b0 = sos[o],
+      b1 = sos[o + 1],
+      b2 = sos[o + 2],
+      a1 = sos[o + 4],
+      a2 = sos[o + 5];
     // With a constant input u the section's output settles at g·u, g = B(1)/A(1); solving the
     // state equations y = b0·u + z1, z1 = b1·u − a1·y + z2, z2 = b2·u − a2·y for the delays.
     const g = (b0 + b1 + b2) / (1 + a1 + a2);
@@ -48,7 +52,14 @@ export function sosfiltZi(sos: Sos): Float64Array {
  *
  * @example const x = new Float64Array([1, 1]); sosfiltInPlace(new Float64Array([0.5, 0, 0, 1, 0, 0]), x); x // => [0.5, 0.5]
  */
-export function sosfiltInPlace(sos: Sos, x: Float64Array, zi?: Float64Array, from = 0, to = x.length, reverse = false): void {
+export function sosfiltInPlace(
+  sos: Sos,
+  x: Float64Array,
+  zi?: Float64Array,
+  from = 0,
+  to = x.length,
+  reverse = false,
+): void {
   const n = sectionCount(sos);
   const z = zi ? Float64Array.from(zi) : new Float64Array(2 * n);
   // Sections go through memory four, two or one at a time: fewer passes over the signal, and
@@ -63,10 +74,23 @@ export function sosfiltInPlace(sos: Sos, x: Float64Array, zi?: Float64Array, fro
   }
 }
 
-function sweep1(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: number, to: number, reverse: boolean): void {
+function sweep1(
+  sos: Sos,
+  z: Float64Array,
+  s: number,
+  x: Float64Array,
+  from: number,
+  to: number,
+  reverse: boolean,
+): void {
   const o = 6 * s;
-  const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
-  let z1 = z[2 * s], z2 = z[2 * s + 1];
+  const b0 = sos[o],
+    b1 = sos[o + 1],
+    b2 = sos[o + 2],
+    a1 = sos[o + 4],
+    a2 = sos[o + 5];
+  let z1 = z[2 * s],
+    z2 = z[2 * s + 1];
   const step = reverse ? -1 : 1;
   for (let i = reverse ? to - 1 : from, k = to - from; k > 0; k--, i += step) {
     const u = x[i];
@@ -77,11 +101,30 @@ function sweep1(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: num
   }
 }
 
-function sweep2(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: number, to: number, reverse: boolean): void {
+function sweep2(
+  sos: Sos,
+  z: Float64Array,
+  s: number,
+  x: Float64Array,
+  from: number,
+  to: number,
+  reverse: boolean,
+): void {
   const o = 6 * s;
-  const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
-  const c0 = sos[o + 6], c1 = sos[o + 7], c2 = sos[o + 8], d1 = sos[o + 10], d2 = sos[o + 11];
-  let z1 = z[2 * s], z2 = z[2 * s + 1], w1 = z[2 * s + 2], w2 = z[2 * s + 3];
+  const b0 = sos[o],
+    b1 = sos[o + 1],
+    b2 = sos[o + 2],
+    a1 = sos[o + 4],
+    a2 = sos[o + 5];
+  const c0 = sos[o + 6],
+    c1 = sos[o + 7],
+    c2 = sos[o + 8],
+    d1 = sos[o + 10],
+    d2 = sos[o + 11];
+  let z1 = z[2 * s],
+    z2 = z[2 * s + 1],
+    w1 = z[2 * s + 2],
+    w2 = z[2 * s + 3];
   const step = reverse ? -1 : 1;
   for (let i = reverse ? to - 1 : from, k = to - from; k > 0; k--, i += step) {
     const u = x[i];
@@ -95,14 +138,44 @@ function sweep2(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: num
   }
 }
 
-function sweep4(sos: Sos, z: Float64Array, s: number, x: Float64Array, from: number, to: number, reverse: boolean): void {
+function sweep4(
+  sos: Sos,
+  z: Float64Array,
+  s: number,
+  x: Float64Array,
+  from: number,
+  to: number,
+  reverse: boolean,
+): void {
   const o = 6 * s;
-  const b0 = sos[o], b1 = sos[o + 1], b2 = sos[o + 2], a1 = sos[o + 4], a2 = sos[o + 5];
-  const c0 = sos[o + 6], c1 = sos[o + 7], c2 = sos[o + 8], d1 = sos[o + 10], d2 = sos[o + 11];
-  const e0 = sos[o + 12], e1 = sos[o + 13], e2 = sos[o + 14], f1 = sos[o + 16], f2 = sos[o + 17];
-  const g0 = sos[o + 18], g1 = sos[o + 19], g2 = sos[o + 20], h1 = sos[o + 22], h2 = sos[o + 23];
-  let z1 = z[2 * s], z2 = z[2 * s + 1], w1 = z[2 * s + 2], w2 = z[2 * s + 3];
-  let v1 = z[2 * s + 4], v2 = z[2 * s + 5], q1 = z[2 * s + 6], q2 = z[2 * s + 7];
+  const b0 = sos[o],
+    b1 = sos[o + 1],
+    b2 = sos[o + 2],
+    a1 = sos[o + 4],
+    a2 = sos[o + 5];
+  const c0 = sos[o + 6],
+    c1 = sos[o + 7],
+    c2 = sos[o + 8],
+    d1 = sos[o + 10],
+    d2 = sos[o + 11];
+  const e0 = sos[o + 12],
+    e1 = sos[o + 13],
+    e2 = sos[o + 14],
+    f1 = sos[o + 16],
+    f2 = sos[o + 17];
+  const g0 = sos[o + 18],
+    g1 = sos[o + 19],
+    g2 = sos[o + 20],
+    h1 = sos[o + 22],
+    h2 = sos[o + 23];
+  let z1 = z[2 * s],
+    z2 = z[2 * s + 1],
+    w1 = z[2 * s + 2],
+    w2 = z[2 * s + 3];
+  let v1 = z[2 * s + 4],
+    v2 = z[2 * s + 5],
+    q1 = z[2 * s + 6],
+    q2 = z[2 * s + 7];
   const step = reverse ? -1 : 1;
   for (let i = reverse ? to - 1 : from, k = to - from; k > 0; k--, i += step) {
     const u = x[i];
@@ -143,9 +216,12 @@ export function sosfilt(sos: Sos, samples: ArrayLike<number>): Float64Array {
 export function sosResponse(sos: Sos, fHz: number, fsHz: number): { re: number; im: number; mag: number } {
   const w = (2 * Math.PI * fHz) / fsHz;
   // z^-1 and z^-2 on the unit circle.
-  const c1 = Math.cos(w), s1 = -Math.sin(w);
-  const c2 = Math.cos(2 * w), s2 = -Math.sin(2 * w);
-  let re = 1, im = 0;
+  const c1 = Math.cos(w),
+    s1 = -Math.sin(w);
+  const c2 = Math.cos(2 * w),
+    s2 = -Math.sin(2 * w);
+  let re = 1,
+    im = 0;
   for (let s = 0; s < sectionCount(sos); s++) {
     const o = 6 * s;
     const nr = sos[o] + sos[o + 1] * c1 + sos[o + 2] * c2;

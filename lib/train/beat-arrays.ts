@@ -32,7 +32,12 @@ export interface Batch {
  *
  * @example gatherBatch(data, Int32Array.from([4, 0]), 5).target.length // => 10
  */
-export function gatherBatch(data: BeatArrays, indices: ArrayLike<number>, columns: number, sampleWeight?: Float32Array): Batch {
+export function gatherBatch(
+  data: BeatArrays,
+  indices: ArrayLike<number>,
+  columns: number,
+  sampleWeight?: Float32Array,
+): Batch {
   const rows = indices.length;
   const width = data.length * data.channels;
   const x = new Float32Array(rows * width);
@@ -43,7 +48,8 @@ export function gatherBatch(data: BeatArrays, indices: ArrayLike<number>, column
   for (let r = 0; r < rows; r++) {
     const i = indices[r];
     x.set(data.x.subarray(i * width, (i + 1) * width), r * width);
-    if (side && data.side) side.set(data.side.subarray(i * data.sideFeatures, (i + 1) * data.sideFeatures), r * data.sideFeatures);
+    if (side && data.side)
+      side.set(data.side.subarray(i * data.sideFeatures, (i + 1) * data.sideFeatures), r * data.sideFeatures);
     if (columns === 1) target[r] = data.y[i] === 1 ? 1 : 0;
     else target[r * columns + data.y[i]] = 1;
     weight[r] = sampleWeight ? sampleWeight[i] : 1;
@@ -53,7 +59,10 @@ export function gatherBatch(data: BeatArrays, indices: ArrayLike<number>, column
 }
 
 /** The model inputs of a batch as tensors: [beats] or [beats, side]. */
-export function batchInputs(batch: Pick<Batch, 'x' | 'side' | 'rows'>, data: Pick<BeatArrays, 'length' | 'channels' | 'sideFeatures'>): tf.Tensor[] {
+export function batchInputs(
+  batch: Pick<Batch, 'x' | 'side' | 'rows'>,
+  data: Pick<BeatArrays, 'length' | 'channels' | 'sideFeatures'>,
+): tf.Tensor[] {
   const beats = tf.tensor3d(batch.x, [batch.rows, data.length, data.channels]);
   return batch.side ? [beats, tf.tensor2d(batch.side, [batch.rows, data.sideFeatures])] : [beats];
 }
@@ -64,7 +73,11 @@ export function batchInputs(batch: Pick<Batch, 'x' | 'side' | 'rows'>, data: Pic
  *
  * @example (await predictProbabilities(model, data)).length // => data.n * 5 for a 5-class model
  */
-export async function predictProbabilities(model: tf.LayersModel, data: BeatArrays, batchSize = 512): Promise<Float32Array> {
+export async function predictProbabilities(
+  model: tf.LayersModel,
+  data: BeatArrays,
+  batchSize = 512,
+): Promise<Float32Array> {
   const columns = model.outputs[0].shape[1] as number;
   const out = new Float32Array(data.n * columns);
   for (let start = 0; start < data.n; start += batchSize) {

@@ -1,4 +1,4 @@
-import { createRng, shuffledIndices } from '../common/rng';
+import { createRng, shuffledIndices } from '../common';
 
 /**
  * Keeps at most `max` of the given rows per class, chosen at random (seeded), in ascending order:

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { mitdbDir } from '../common/data-dir';
-import { EcgInputError } from '../common/errors';
+import { mitdbDir, EcgInputError } from '../common';
 import { loadBeatDataset, stratifiedGroupKFold } from '../data';
 import { meanSd, type MeanSd } from '../evaluation';
 import { silentProgress } from './progress';
@@ -47,7 +46,8 @@ export async function crossValidateRecords(options: {
 }): Promise<RecordCrossValidation> {
   const { config, records, k, seed } = options;
   const log = options.log ?? (() => {});
-  if (records.length < k) throw new EcgInputError(`${records.length} records for ${k} folds`, { at: 'records' }, `at least ${k} records`);
+  if (records.length < k)
+    throw new EcgInputError(`${records.length} records for ${k} folds`, { at: 'records' }, `at least ${k} records`);
   const dir = config.data.dir ?? mitdbDir();
   const d = config.data;
   const beats = loadBeatDataset({ dir, records, preset: d.preset, filter: d.filter, labels: d.labels });
@@ -62,9 +62,19 @@ export async function crossValidateRecords(options: {
         ...config,
         data: { ...config.data, dir, protocols: ['inter-patient'], trainRecords, testRecords },
       });
-      const r = await runTraining({ config: foldConfig, outDir: path.join(scratch, `fold-${f + 1}`), progress: silentProgress, log: () => {} });
+      const r = await runTraining({
+        config: foldConfig,
+        outDir: path.join(scratch, `fold-${f + 1}`),
+        progress: silentProgress,
+        log: () => {},
+      });
       const p = r.protocols['inter-patient'];
-      const perClass = Object.fromEntries(p.classes.map((c) => [c, { se: p.perClass[c].se, ppv: p.perClass[c].ppv, f1: p.perClass[c].f1, support: p.perClass[c].support }]));
+      const perClass = Object.fromEntries(
+        p.classes.map((c) => [
+          c,
+          { se: p.perClass[c].se, ppv: p.perClass[c].ppv, f1: p.perClass[c].f1, support: p.perClass[c].support },
+        ]),
+      );
       results.push({ testRecords, testBeats: p.n, macroF1: p.macroF1, balancedAccuracy: p.balancedAccuracy, perClass });
       log(`fold ${f + 1}/${folds.length}: test records ${testRecords.join(' ')}, macro-F1 ${p.macroF1.toFixed(3)}`);
     }
@@ -77,7 +87,16 @@ export async function crossValidateRecords(options: {
     folds: results,
     macroF1: across((f) => f.macroF1),
     balancedAccuracy: across((f) => f.balancedAccuracy),
-    perClass: Object.fromEntries(classes.map((c) => [c, { se: across((f) => f.perClass[c].se), ppv: across((f) => f.perClass[c].ppv), f1: across((f) => f.perClass[c].f1) }])),
+    perClass: Object.fromEntries(
+      classes.map((c) => [
+        c,
+        {
+          se: across((f) => f.perClass[c].se),
+          ppv: across((f) => f.perClass[c].ppv),
+          f1: across((f) => f.perClass[c].f1),
+        },
+      ]),
+    ),
     svF1: across((f) => ((f.perClass.S?.f1 ?? 0) + (f.perClass.V?.f1 ?? 0)) / 2),
   };
 }

@@ -26,11 +26,26 @@ export type RecordsEvaluation = ClassificationReport & {
  */
 export async function evaluateModel(t: TrainedModel, dir: string, records: string[]): Promise<RecordsEvaluation> {
   const s = t.sidecar;
-  const ds = loadBeatDataset({ dir, records, preset: s.window.preset, filter: s.window.filter, bandHz: s.window.bandHz, labels: s.labels as 'aami5' });
+  const ds = loadBeatDataset({
+    dir,
+    records,
+    preset: s.window.preset,
+    filter: s.window.filter,
+    bandHz: s.window.bandHz,
+    labels: s.labels as 'aami5',
+  });
   const side = s.normalization.side ? rrSideFeatures(ds.rr, ds.n) : undefined;
   const x = s.trainConfig.data.recordRelative ? recordRelative(ds.x, ds.n, ds.length, ds.record) : ds.x;
   const channels = s.modelConfig.channels;
-  const set: BeatArrays = { x, n: ds.n, length: ds.length, channels, y: ds.y, side, sideFeatures: side ? side.length / Math.max(1, ds.n) : 0 };
+  const set: BeatArrays = {
+    x,
+    n: ds.n,
+    length: ds.length,
+    channels,
+    y: ds.y,
+    side,
+    sideFeatures: side ? side.length / Math.max(1, ds.n) : 0,
+  };
   const probs = await predictProbabilities(t.model, normalizeSet(set, s.normalization));
   const report = evaluateClassifier(ds.y, probs, s.classes);
   const trained = new Set([...s.split.trainRecords, ...s.split.validationRecords]);

@@ -79,18 +79,28 @@ function normalize(set: BeatArrays, params: NormParams | undefined, clipAt: numb
  */
 export async function fitAndEvaluate(o: FitEvaluateOptions): Promise<FitEvaluateResult> {
   const started = Date.now();
-  const rows = (s: BeatArrays) => Array.from({ length: s.n }, (_, i) => s.x.subarray(i * s.length * s.channels, (i + 1) * s.length * s.channels));
-  const normalization = o.normalization && o.normalization !== 'none' ? fitNormalizer(o.normalization, rows(o.train)) : undefined;
+  const rows = (s: BeatArrays) =>
+    Array.from({ length: s.n }, (_, i) => s.x.subarray(i * s.length * s.channels, (i + 1) * s.length * s.channels));
+  const normalization =
+    o.normalization && o.normalization !== 'none' ? fitNormalizer(o.normalization, rows(o.train)) : undefined;
   let train = normalize(o.train, normalization, o.clipAt);
   const validation = o.validation ? normalize(o.validation, normalization, o.clipAt) : undefined;
   const test = normalize(o.test, normalization, o.clipAt);
   if (o.oversample) {
     const width = train.length * train.channels;
-    const picked = randomOversample({ x: train.x, y: train.y, n: train.n, length: width }, { seed: mixSeeds(o.seed, 4) });
+    const picked = randomOversample(
+      { x: train.x, y: train.y, n: train.n, length: width },
+      { seed: mixSeeds(o.seed, 4) },
+    );
     let side: Float32Array | undefined;
     if (train.side) {
       side = new Float32Array(picked.n * train.sideFeatures);
-      picked.source.forEach((src, i) => side!.set(train.side!.subarray(src * train.sideFeatures, (src + 1) * train.sideFeatures), i * train.sideFeatures));
+      picked.source.forEach((src, i) =>
+        side!.set(
+          train.side!.subarray(src * train.sideFeatures, (src + 1) * train.sideFeatures),
+          i * train.sideFeatures,
+        ),
+      );
     }
     train = { ...train, x: picked.x, y: picked.y, n: picked.n, side };
   }
@@ -113,7 +123,8 @@ export async function fitAndEvaluate(o: FitEvaluateOptions): Promise<FitEvaluate
     seed: mixSeeds(o.seed, 6),
     sampleWeight: weights,
     augmentBatch: o.mixupAlpha ? mixupBatch(o.mixupAlpha) : undefined,
-    earlyStopping: o.earlyStoppingPatience && validation ? { patience: o.earlyStoppingPatience, restoreBest: true } : undefined,
+    earlyStopping:
+      o.earlyStoppingPatience && validation ? { patience: o.earlyStoppingPatience, restoreBest: true } : undefined,
     monitor: o.monitor,
     progress: o.progress,
   });

@@ -23,11 +23,25 @@ export {
 } from './train-config';
 export { presetConfig, PRESETS } from './presets';
 export { runTraining, type RunOptions, type EvaluationResults, type ProtocolResults } from './run-training';
-export { prepareProtocolData, loadRunBeats, normalizeSet, protocolRecords, type ProtocolData, type Normalization } from './prepare-data';
+export {
+  prepareProtocolData,
+  loadRunBeats,
+  normalizeSet,
+  protocolRecords,
+  type ProtocolData,
+  type Normalization,
+} from './prepare-data';
 export { capPerClass } from './cap-per-class';
 export { mixupBatch } from './mixup-batch';
 export { describeVersions, type ModelSidecar } from './sidecar';
-export { loadTrainedModel, predictRecord, predictCsv, toPredictedBeats, type PredictedBeat, type TrainedModel } from './predict-beats';
+export {
+  loadTrainedModel,
+  predictRecord,
+  predictCsv,
+  toPredictedBeats,
+  type PredictedBeat,
+  type TrainedModel,
+} from './predict-beats';
 export { evaluateModel, type RecordsEvaluation } from './evaluate-model';
 export { fitAndEvaluate, type FitEvaluateOptions, type FitEvaluateResult } from './fit-and-evaluate';
 export { crossValidateRecords, type RecordFold, type RecordCrossValidation } from './cross-validate-records';

@@ -16,7 +16,12 @@ export type LrSchedule =
  *
  * @example learningRateAt({ type: 'step', everyEpochs: 10, factor: 0.5 }, 1e-3, 25) // => 0.00025
  */
-export function learningRateAt(schedule: LrSchedule, baseLr: number, epoch: number, monitored: readonly number[] = []): number {
+export function learningRateAt(
+  schedule: LrSchedule,
+  baseLr: number,
+  epoch: number,
+  monitored: readonly number[] = [],
+): number {
   switch (schedule.type) {
     case 'constant':
       return baseLr;

@@ -1,4 +1,4 @@
-import type { Rng } from '../common/rng';
+import type { Rng } from '../common';
 import { mixup } from '../data';
 import type { Batch } from './beat-arrays';
 
@@ -24,7 +24,8 @@ export function mixupBatch(alpha: number): (batch: Batch, rng: Rng) => Batch {
         for (let c = 0; c < f; c++) side[i * f + c] = l * batch.side[i * f + c] + (1 - l) * batch.side[j * f + c];
       }
     }
-    for (let i = 0; i < batch.rows; i++) weight[i] = m.lambda[i] * batch.weight[i] + (1 - m.lambda[i]) * batch.weight[m.partner[i]];
+    for (let i = 0; i < batch.rows; i++)
+      weight[i] = m.lambda[i] * batch.weight[i] + (1 - m.lambda[i]) * batch.weight[m.partner[i]];
     return { x: m.x, side, target: m.target, weight, y: batch.y, rows: batch.rows };
   };
 }

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { writeDirAtomic, writeFileAtomic, writeJsonAtomic } from '../common/atomic-write';
-import { EcgInputError } from '../common/errors';
-import '../models/seeded-dropout'; // registers SeededDropout so saved models deserialize
+import { writeDirAtomic, writeFileAtomic, writeJsonAtomic, EcgInputError } from '../common';
+import '../models'; // registers SeededDropout so saved models deserialize
 
 /** File names of a saved model folder. */
 export const MODEL_FILES = { topology: 'model.json', weights: 'weights.bin', sidecar: 'ecg-model.json' } as const;
@@ -13,7 +12,8 @@ async function writeArtifacts(model: tf.LayersModel, dir: string): Promise<void>
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const data = artifacts.weightData;
-      const weights = data === undefined ? new ArrayBuffer(0) : Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
+      const weights =
+        data === undefined ? new ArrayBuffer(0) : Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
       const topology = {
         modelTopology: artifacts.modelTopology,
         format: artifacts.format ?? 'layers-model',
@@ -23,7 +23,9 @@ async function writeArtifacts(model: tf.LayersModel, dir: string): Promise<void>
       };
       writeJsonAtomic(path.join(dir, MODEL_FILES.topology), topology);
       writeFileAtomic(path.join(dir, MODEL_FILES.weights), new Uint8Array(weights));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+      return {
+        modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength },
+      };
     }),
   );
 }
@@ -47,7 +49,11 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new EcgInputError(`cannot be parsed as JSON (${(e as Error).message})`, { file }, 'the JSON written by ecg train');
+    throw new EcgInputError(
+      `cannot be parsed as JSON (${(e as Error).message})`,
+      { file },
+      'the JSON written by ecg train',
+    );
   }
 }
 
@@ -60,11 +66,19 @@ function readJson(file: string): unknown {
  */
 export function checkModelDir(dir: string): void {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new EcgInputError('no such model folder', { file: dir }, `a folder written by ecg train holding ${Object.values(MODEL_FILES).join(', ')}`);
+    throw new EcgInputError(
+      'no such model folder',
+      { file: dir },
+      `a folder written by ecg train holding ${Object.values(MODEL_FILES).join(', ')}`,
+    );
   }
   for (const name of Object.values(MODEL_FILES)) {
     if (!fs.existsSync(path.join(dir, name))) {
-      throw new EcgInputError(`missing ${name}`, { file: dir }, `a model folder holding ${Object.values(MODEL_FILES).join(', ')} (as ecg train writes them)`);
+      throw new EcgInputError(
+        `missing ${name}`,
+        { file: dir },
+        `a model folder holding ${Object.values(MODEL_FILES).join(', ')} (as ecg train writes them)`,
+      );
     }
   }
 }
@@ -75,22 +89,43 @@ export function checkModelDir(dir: string): void {
  * @example const { model, sidecar } = await loadModelDir<{ classes: string[] }>('outputs/run/model')
  * @throws EcgInputError when a file is missing, unreadable, or the weights do not match the topology
  */
-export async function loadModelDir<S = Record<string, unknown>>(dir: string): Promise<{ model: tf.LayersModel; sidecar: S }> {
+export async function loadModelDir<S = Record<string, unknown>>(
+  dir: string,
+): Promise<{ model: tf.LayersModel; sidecar: S }> {
   checkModelDir(dir);
   const topoFile = path.join(dir, MODEL_FILES.topology);
-  const topo = readJson(topoFile) as { modelTopology?: object; weightsManifest?: { weights: tf.io.WeightsManifestEntry[] }[]; format?: string; generatedBy?: string };
+  const topo = readJson(topoFile) as {
+    modelTopology?: object;
+    weightsManifest?: { weights: tf.io.WeightsManifestEntry[] }[];
+    format?: string;
+    generatedBy?: string;
+  };
   if (!topo.modelTopology || !Array.isArray(topo.weightsManifest)) {
-    throw new EcgInputError('has no modelTopology or weightsManifest', { file: topoFile }, 'a tfjs layers-model model.json');
+    throw new EcgInputError(
+      'has no modelTopology or weightsManifest',
+      { file: topoFile },
+      'a tfjs layers-model model.json',
+    );
   }
   const weightSpecs = topo.weightsManifest.flatMap((g) => g.weights);
   const buf = fs.readFileSync(path.join(dir, MODEL_FILES.weights));
   const expectedBytes = weightSpecs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
   if (buf.byteLength !== expectedBytes) {
-    throw new EcgInputError(`holds ${buf.byteLength} bytes`, { file: path.join(dir, MODEL_FILES.weights) }, `${expectedBytes} bytes of float32 weights as model.json lists`);
+    throw new EcgInputError(
+      `holds ${buf.byteLength} bytes`,
+      { file: path.join(dir, MODEL_FILES.weights) },
+      `${expectedBytes} bytes of float32 weights as model.json lists`,
+    );
   }
   const weightData = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
   const model = await tf.loadLayersModel({
-    load: async () => ({ modelTopology: topo.modelTopology, weightSpecs, weightData, format: topo.format, generatedBy: topo.generatedBy }),
+    load: async () => ({
+      modelTopology: topo.modelTopology,
+      weightSpecs,
+      weightData,
+      format: topo.format,
+      generatedBy: topo.generatedBy,
+    }),
   });
   const sidecar = readJson(path.join(dir, MODEL_FILES.sidecar)) as S;
   return { model, sidecar };

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type * as tf from '@tensorflow/tfjs';
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { isBeat, readAnnotations, readHeartbeatCsv, readRecord } from '../io';
 import { bandpass, beatWindows, detectRPeaks, removeBaseline, resample, rrFeatures } from '../signal';
 import type { BeatArrays } from './beat-arrays';
@@ -36,26 +36,53 @@ export interface TrainedModel {
 export async function loadTrainedModel(dir: string): Promise<TrainedModel> {
   const { model, sidecar } = await loadModelDir<ModelSidecar>(dir);
   if (sidecar.format !== 'ecg-workbench-model' || !sidecar.window || !Array.isArray(sidecar.classes)) {
-    throw new EcgInputError('is not an ecg-workbench model description', { file: `${dir}/ecg-model.json` }, 'the ecg-model.json written by ecg train');
+    throw new EcgInputError(
+      'is not an ecg-workbench model description',
+      { file: `${dir}/ecg-model.json` },
+      'the ecg-model.json written by ecg train',
+    );
   }
   return { model, sidecar };
 }
 
 /** Probabilities (n × columns) → one PredictedBeat per row. */
-export function toPredictedBeats(probs: Float32Array, classes: readonly string[], samples: ArrayLike<number>): PredictedBeat[] {
+export function toPredictedBeats(
+  probs: Float32Array,
+  classes: readonly string[],
+  samples: ArrayLike<number>,
+): PredictedBeat[] {
   const columns = probs.length / Math.max(1, samples.length);
   return Array.from(samples, (sample, i) => {
     const p = columns === 1 ? [1 - probs[i], probs[i]] : Array.from(probs.subarray(i * columns, (i + 1) * columns));
     let best = 0;
     for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-    return { sample, class: classes[best], confidence: p[best], probabilities: Object.fromEntries(classes.map((c, k) => [c, p[k]])) };
+    return {
+      sample,
+      class: classes[best],
+      confidence: p[best],
+      probabilities: Object.fromEntries(classes.map((c, k) => [c, p[k]])),
+    };
   });
 }
 
-async function classify(t: TrainedModel, x: Float32Array, n: number, side: Float32Array | undefined, samples: ArrayLike<number>): Promise<PredictedBeat[]> {
+async function classify(
+  t: TrainedModel,
+  x: Float32Array,
+  n: number,
+  side: Float32Array | undefined,
+  samples: ArrayLike<number>,
+): Promise<PredictedBeat[]> {
   const s = t.sidecar;
   const channels = s.modelConfig.channels;
-  const set: BeatArrays = { x, n, length: s.window.length, channels, y: new Int32Array(n), side, sideFeatures: side ? side.length / Math.max(1, n) : 0 };
+  const set: BeatArrays = {
+    x,
+    n,
+    length: s.window.length,
+    channels,
+    y: new Int32Array(n),
+    side,
+    sideFeatures: side ? side.length / Math.max(1, n) : 0,
+  };
   const probs = await predictProbabilities(t.model, normalizeSet(set, s.normalization));
   return toPredictedBeats(probs, s.classes, samples);
 }
@@ -70,7 +97,11 @@ async function classify(t: TrainedModel, x: Float32Array, n: number, side: Float
  * @example (await predictRecord(model, 'data/mitdb/100')).length // => about 2270
  * @throws EcgInputError for an unreadable record or missing annotations
  */
-export async function predictRecord(t: TrainedModel, recordPath: string, options: { useAnnotations?: boolean } = {}): Promise<PredictedBeat[]> {
+export async function predictRecord(
+  t: TrainedModel,
+  recordPath: string,
+  options: { useAnnotations?: boolean } = {},
+): Promise<PredictedBeat[]> {
   const base = recordPath.replace(/\.(hea|dat|atr)$/, '');
   const head = readRecord(base, { end: 0 });
   const names = head.header.signals.map((s) => s.description);
@@ -79,7 +110,12 @@ export async function predictRecord(t: TrainedModel, recordPath: string, options
   const fs0 = rec.fsHz;
   const raw = rec.signals[0].mV;
   const firstBad = raw.findIndex((v) => !Number.isFinite(v));
-  if (firstBad >= 0) throw new EcgInputError('holds an invalid (NaN) sample', { file: `${base}.dat`, at: `sample ${firstBad}` }, 'a record without gaps');
+  if (firstBad >= 0)
+    throw new EcgInputError(
+      'holds an invalid (NaN) sample',
+      { file: `${base}.dat`, at: `sample ${firstBad}` },
+      'a record without gaps',
+    );
   let peaks: Int32Array;
   if (options.useAnnotations) {
     const ann = readAnnotations(base, 'atr');
@@ -87,15 +123,23 @@ export async function predictRecord(t: TrainedModel, recordPath: string, options
   } else {
     peaks = detectRPeaks(raw, fs0);
   }
-  if (peaks.length < 2) throw new EcgInputError(`${peaks.length} beats found`, { file: base }, 'a record with at least two beats');
+  if (peaks.length < 2)
+    throw new EcgInputError(`${peaks.length} beats found`, { file: base }, 'a record with at least two beats');
   const w = t.sidecar.window;
-  let sig: Float32Array = w.filter === 'bandpass' ? bandpass(raw, fs0, w.bandHz[0], w.bandHz[1]) : w.filter === 'baseline' ? removeBaseline(raw, fs0) : raw;
+  let sig: Float32Array =
+    w.filter === 'bandpass'
+      ? bandpass(raw, fs0, w.bandHz[0], w.bandHz[1])
+      : w.filter === 'baseline'
+        ? removeBaseline(raw, fs0)
+        : raw;
   if (fs0 !== w.fsHz) sig = resample(sig, fs0, w.fsHz);
   const at = Int32Array.from(peaks, (p) => Math.round((p * w.fsHz) / fs0));
   const { windows, peakIndex } = beatWindows(sig, at, { before: w.beforeSamples, after: w.afterSamples });
   const x = new Float32Array(windows.length * w.length);
   windows.forEach((win, i) => x.set(win, i * w.length));
-  const beats = t.sidecar.trainConfig.data.recordRelative ? recordRelative(x, windows.length, w.length, new Array<string>(windows.length).fill(base)) : x;
+  const beats = t.sidecar.trainConfig.data.recordRelative
+    ? recordRelative(x, windows.length, w.length, new Array<string>(windows.length).fill(base))
+    : x;
   let side: Float32Array | undefined;
   if (t.sidecar.normalization.side) {
     const rr = rrFeatures(peaks, fs0);
@@ -103,7 +147,13 @@ export async function predictRecord(t: TrainedModel, recordPath: string, options
     peakIndex.forEach((k, i) => rows.set([rr.preRR[k], rr.postRR[k], rr.localRR[k], rr.averageRR[k]], i * 4));
     side = rrSideFeatures(rows, peakIndex.length);
   }
-  return classify(t, beats, windows.length, side, Array.from(peakIndex, (k) => peaks[k]));
+  return classify(
+    t,
+    beats,
+    windows.length,
+    side,
+    Array.from(peakIndex, (k) => peaks[k]),
+  );
 }
 
 /**
@@ -117,9 +167,19 @@ export async function predictRecord(t: TrainedModel, recordPath: string, options
 export async function predictCsv(t: TrainedModel, file: string): Promise<PredictedBeat[]> {
   const w = t.sidecar.window;
   if (t.sidecar.normalization.side || t.sidecar.trainConfig.data.recordRelative) {
-    throw new EcgInputError('the model takes RR-interval features or record-relative beats, which a heartbeat CSV does not hold', { file }, 'a WFDB record for this model, or a model trained without rrFeatures');
+    throw new EcgInputError(
+      'the model takes RR-interval features or record-relative beats, which a heartbeat CSV does not hold',
+      { file },
+      'a WFDB record for this model, or a model trained without rrFeatures',
+    );
   }
   if (!fs.existsSync(file)) throw new EcgInputError('no such file', { file }, 'a heartbeat CSV or a WFDB record');
   const csv = readHeartbeatCsv(file, { length: w.length });
-  return classify(t, csv.x, csv.n, undefined, Array.from({ length: csv.n }, (_, i) => i));
+  return classify(
+    t,
+    csv.x,
+    csv.n,
+    undefined,
+    Array.from({ length: csv.n }, (_, i) => i),
+  );
 }

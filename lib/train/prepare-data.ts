@@ -1,8 +1,16 @@
-import { mixSeeds } from '../models/seeded-dropout';
-import { classCounts, groupSplit, intraPatientSplit, loadBeatDataset, randomSplit, selectRows, type BeatDataset } from '../data';
+import { mixSeeds } from '../models';
+import {
+  classCounts,
+  groupSplit,
+  intraPatientSplit,
+  loadBeatDataset,
+  randomSplit,
+  selectRows,
+  type BeatDataset,
+} from '../data';
 import { DS1, DS2, PACED, listRecords } from '../io';
 import { applyNormalizer, fitNormalizer, type NormParams } from '../signal';
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import type { BeatArrays } from './beat-arrays';
 import { capPerClass } from './cap-per-class';
 import { recordRelative } from './record-relative';
@@ -38,26 +46,42 @@ export interface ProtocolData {
   validationBy: 'records' | 'beats' | 'none';
 }
 
-const distinct = (record: readonly string[], rows: ArrayLike<number>) => [...new Set(Array.from(rows, (i) => record[i]))].sort();
+const distinct = (record: readonly string[], rows: ArrayLike<number>) =>
+  [...new Set(Array.from(rows, (i) => record[i]))].sort();
 
 /**
  * The records a data config asks for, checked against the folder.
  *
  * @throws EcgInputError naming the config key when a listed record is not in the folder or a side ends up empty
  */
-export function protocolRecords(data: DataConfig, dir: string, protocol: ProtocolChoice): { train: string[]; test: string[] } {
+export function protocolRecords(
+  data: DataConfig,
+  dir: string,
+  protocol: ProtocolChoice,
+): { train: string[]; test: string[] } {
   const available = new Set(listRecords(dir));
   const check = (list: string[] | undefined, key: string, fallback: string[]): string[] => {
     if (list) {
       const missing = list.filter((r) => !available.has(r));
-      if (missing.length) throw new EcgInputError(`records ${missing.join(', ')} are not in ${dir}`, { at: `data.${key}` }, `records of ${[...available].join(' ')}`);
+      if (missing.length)
+        throw new EcgInputError(
+          `records ${missing.join(', ')} are not in ${dir}`,
+          { at: `data.${key}` },
+          `records of ${[...available].join(' ')}`,
+        );
       return list;
     }
     const present = fallback.filter((r) => available.has(r));
-    if (present.length === 0) throw new EcgInputError(`none of ${fallback.join(' ')} is in ${dir}`, { at: `data.${key}` }, 'a folder holding MIT-BIH records (set ECG_DATA_DIR)');
+    if (present.length === 0)
+      throw new EcgInputError(
+        `none of ${fallback.join(' ')} is in ${dir}`,
+        { at: `data.${key}` },
+        'a folder holding MIT-BIH records (set ECG_DATA_DIR)',
+      );
     return present;
   };
-  if (protocol === 'inter-patient') return { train: check(data.trainRecords, 'trainRecords', DS1), test: check(data.testRecords, 'testRecords', DS2) };
+  if (protocol === 'inter-patient')
+    return { train: check(data.trainRecords, 'trainRecords', DS1), test: check(data.testRecords, 'testRecords', DS2) };
   const all = check(data.records, 'records', [...DS1, ...DS2, ...(data.includePaced ? PACED : [])].sort());
   return { train: all, test: all };
 }
@@ -80,7 +104,15 @@ export function loadRunBeats(data: DataConfig, dir: string, protocols: ProtocolC
 
 function toArrays(ds: BeatDataset, side: Float32Array | undefined, channels: number): BeatArrays {
   // `side` holds the RR side features (n × 5) when the config asks for them; x already has its channels.
-  return { x: ds.x, n: ds.n, length: ds.length, channels, y: ds.y, side, sideFeatures: side ? side.length / Math.max(1, ds.n) : 0 };
+  return {
+    x: ds.x,
+    n: ds.n,
+    length: ds.length,
+    channels,
+    y: ds.y,
+    side,
+    sideFeatures: side ? side.length / Math.max(1, ds.n) : 0,
+  };
 }
 
 function rows(x: Float32Array, n: number): Float32Array[] {
@@ -102,7 +134,8 @@ function flat(parts: Float32Array[], width: number): Float32Array {
 export function normalizeSet(set: BeatArrays, norm: Normalization): BeatArrays {
   const width = set.length * set.channels;
   const x = norm.beats ? flat(applyNormalizer(norm.beats, rows(set.x, set.n)), width) : set.x;
-  const side = set.side && norm.side ? flat(applyNormalizer(norm.side, rows(set.side, set.n)), set.sideFeatures) : set.side;
+  const side =
+    set.side && norm.side ? flat(applyNormalizer(norm.side, rows(set.side, set.n)), set.sideFeatures) : set.side;
   return { ...set, x, side };
 }
 
@@ -114,11 +147,19 @@ export function normalizeSet(set: BeatArrays, norm: Normalization): BeatArrays {
  *
  * @throws EcgInputError when a split leaves a side without beats
  */
-export function prepareProtocolData(loaded: BeatDataset, data: DataConfig, dir: string, protocol: ProtocolChoice, seed: number): ProtocolData {
+export function prepareProtocolData(
+  loaded: BeatDataset,
+  data: DataConfig,
+  dir: string,
+  protocol: ProtocolChoice,
+  seed: number,
+): ProtocolData {
   // With recordRelative, every beat gets a second channel computed from its own record's beats
   // (all of them, before any split: no labels are used, so no test label reaches training).
   const channels = data.recordRelative ? 2 : 1;
-  const all: BeatDataset = data.recordRelative ? { ...loaded, x: recordRelative(loaded.x, loaded.n, loaded.length, loaded.record) } : loaded;
+  const all: BeatDataset = data.recordRelative
+    ? { ...loaded, x: recordRelative(loaded.x, loaded.n, loaded.length, loaded.record) }
+    : loaded;
   const records = protocolRecords(data, dir, protocol);
   let trainRows: Int32Array;
   let testRows: Int32Array;
@@ -131,17 +172,26 @@ export function prepareProtocolData(loaded: BeatDataset, data: DataConfig, dir: 
     const overlap = records.train.filter((r) => te.has(r));
     note =
       `Inter-patient protocol (de Chazal et al. 2004): trained on records ${records.train.join(' ')}, tested on records ${records.test.join(' ')}; ` +
-      (overlap.length ? `records ${overlap.join(', ')} are on both sides.` : 'no record is on both sides (records 201 and 202 come from one subject).');
+      (overlap.length
+        ? `records ${overlap.join(', ')} are on both sides.`
+        : 'no record is on both sides (records 201 and 202 come from one subject).');
   } else {
     const inSet = new Set(records.train);
     const pool = Int32Array.from(all.record.flatMap((r, i) => (inSet.has(r) ? [i] : [])));
-    const split = intraPatientSplit(Array.from(pool, (i) => all.record[i]), { testFraction: data.testFraction, seed: mixSeeds(seed, 1), y: Array.from(pool, (i) => all.y[i]) });
+    const split = intraPatientSplit(
+      Array.from(pool, (i) => all.record[i]),
+      { testFraction: data.testFraction, seed: mixSeeds(seed, 1), y: Array.from(pool, (i) => all.y[i]) },
+    );
     trainRows = Int32Array.from(split.train, (j) => pool[j]);
     testRows = Int32Array.from(split.test, (j) => pool[j]);
     note = split.note;
   }
   if (trainRows.length === 0 || testRows.length === 0) {
-    throw new EcgInputError(`the ${protocol} split leaves ${trainRows.length} training and ${testRows.length} test beats`, { at: 'data' }, 'beats on both sides');
+    throw new EcgInputError(
+      `the ${protocol} split leaves ${trainRows.length} training and ${testRows.length} test beats`,
+      { at: 'data' },
+      'beats on both sides',
+    );
   }
   // Validation: whole training records for inter-patient (when asked), else random stratified beats.
   let validationRows = new Int32Array(0);
@@ -149,12 +199,19 @@ export function prepareProtocolData(loaded: BeatDataset, data: DataConfig, dir: 
   if (data.validationFraction > 0) {
     const yTrain = Array.from(trainRows, (i) => all.y[i]);
     if (data.validationBy === 'records' && protocol === 'inter-patient' && records.train.length >= 3) {
-      const s = groupSplit(Array.from(trainRows, (i) => all.record[i]), { testFraction: data.validationFraction, seed: mixSeeds(seed, 2), y: yTrain });
+      const s = groupSplit(
+        Array.from(trainRows, (i) => all.record[i]),
+        { testFraction: data.validationFraction, seed: mixSeeds(seed, 2), y: yTrain },
+      );
       validationRows = Int32Array.from(s.test, (j) => trainRows[j]);
       trainRows = Int32Array.from(s.train, (j) => trainRows[j]);
       validationBy = 'records';
     } else {
-      const s = randomSplit(trainRows.length, { testFraction: data.validationFraction, seed: mixSeeds(seed, 2), stratify: yTrain });
+      const s = randomSplit(trainRows.length, {
+        testFraction: data.validationFraction,
+        seed: mixSeeds(seed, 2),
+        stratify: yTrain,
+      });
       validationRows = Int32Array.from(s.test, (j) => trainRows[j]);
       trainRows = Int32Array.from(s.train, (j) => trainRows[j]);
       validationBy = 'beats';
@@ -177,7 +234,11 @@ export function prepareProtocolData(loaded: BeatDataset, data: DataConfig, dir: 
     protocol,
     classes: [...all.classes],
     fsHz: all.fsHz,
-    window: { beforeSamples: all.source.beforeSamples, afterSamples: all.source.afterSamples, bandHz: all.source.bandHz },
+    window: {
+      beforeSamples: all.source.beforeSamples,
+      afterSamples: all.source.afterSamples,
+      bandHz: all.source.bandHz,
+    },
     train: prepared(trainDs),
     validation: validationRows.length ? prepared(valDs) : undefined,
     test: prepared(testDs),

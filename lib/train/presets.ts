@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common/errors';
+import { EcgInputError } from '../common';
 import { resolveTrainConfig, type TrainConfig } from './train-config';
 
 // A small CNN with an RR-interval side input: on this machine's single-threaded wasm backend it
@@ -108,7 +108,11 @@ export const PRESETS: Record<string, unknown> = {
  */
 export function presetConfig(name: string): TrainConfig {
   if (!(name in PRESETS)) {
-    throw new EcgInputError(`unknown preset '${name}'`, { file: 'ecg train', at: '--preset' }, Object.keys(PRESETS).join(' or '));
+    throw new EcgInputError(
+      `unknown preset '${name}'`,
+      { file: 'ecg train', at: '--preset' },
+      Object.keys(PRESETS).join(' or '),
+    );
   }
   return resolveTrainConfig(JSON.parse(JSON.stringify(PRESETS[name])), `preset ${name}`);
 }

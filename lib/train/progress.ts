@@ -24,7 +24,9 @@ export function formatEpoch(entry: EpochEntry, epochs: number, seconds: number):
  *
  * @example const p = consoleProgress(); p.epoch(entry, 10, 12.3) // prints 'epoch  1/10  loss 0.7…'
  */
-export function consoleProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown } = process.stdout): ProgressReporter {
+export function consoleProgress(
+  stream: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown } = process.stdout,
+): ProgressReporter {
   const tty = Boolean(stream.isTTY);
   let lastDraw = 0;
   let drawn = false;

@@ -1,5 +1,13 @@
 /** Names of the side-input columns {@link rrSideFeatures} returns, in order. */
-export const RR_FEATURE_NAMES = ['preRrSec', 'postRrSec', 'preRrRatio', 'postRrRatio', 'localRrRatio', 'preOverLocal', 'postOverPre'] as const;
+export const RR_FEATURE_NAMES = [
+  'preRrSec',
+  'postRrSec',
+  'preRrRatio',
+  'postRrRatio',
+  'localRrRatio',
+  'preOverLocal',
+  'postOverPre',
+] as const;
 
 /**
  * Turns the per-beat RR intervals of lib/data / lib/signal (columns preRR, postRR, localRR,

@@ -1,12 +1,10 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { writeJsonAtomic } from '../common/atomic-write';
-import { mitdbDir } from '../common/data-dir';
+import { writeJsonAtomic, mitdbDir } from '../common';
 import { classWeights, randomOversample, sampleWeights, selectRows } from '../data';
 import { initBackend, type BackendInfo } from '../engine';
 import { evaluateClassifier, protocolReport, type ProtocolReport } from '../evaluation';
-import { buildModel, resolveModelConfig, type ModelConfig } from '../models';
-import { mixSeeds } from '../models/seeded-dropout';
+import { buildModel, resolveModelConfig, type ModelConfig, mixSeeds } from '../models';
 import type { BeatArrays } from './beat-arrays';
 import { predictProbabilities } from './beat-arrays';
 import type { EpochEntry } from './history';
@@ -54,7 +52,12 @@ function protocolDir(outDir: string, protocol: ProtocolChoice, headline: boolean
 
 function modelConfigFor(config: TrainConfig, d: ProtocolData): ModelConfig {
   const base = resolveModelConfig(config.model, 'model');
-  const derived = { inputLength: d.train.length, channels: d.train.channels, numClasses: d.classes.length, sideFeatures: d.train.sideFeatures };
+  const derived = {
+    inputLength: d.train.length,
+    channels: d.train.channels,
+    numClasses: d.classes.length,
+    sideFeatures: d.train.sideFeatures,
+  };
   return { ...base, ...derived, seed: 'seed' in config.model ? base.seed : mixSeeds(config.seed, 5) };
 }
 
@@ -72,10 +75,15 @@ async function trainProtocol(
   let train: BeatArrays = d.train;
   let weights: Float32Array | undefined;
   if (t.balancing === 'class-weights') {
-    const cw = classWeights(train.y, d.classes.length).map((w) => (t.maxClassWeight > 0 ? Math.min(w, t.maxClassWeight) : w));
+    const cw = classWeights(train.y, d.classes.length).map((w) =>
+      t.maxClassWeight > 0 ? Math.min(w, t.maxClassWeight) : w,
+    );
     weights = sampleWeights(train.y, cw);
   } else if (t.balancing === 'oversample') {
-    const o = randomOversample({ x: train.x, y: train.y, n: train.n, length: train.length * train.channels }, { seed: mixSeeds(config.seed, 4) });
+    const o = randomOversample(
+      { x: train.x, y: train.y, n: train.n, length: train.length * train.channels },
+      { seed: mixSeeds(config.seed, 4) },
+    );
     const picked = selectRows({ n: train.n, x: train.x, y: train.y, rr: train.side }, o.source);
     train = { ...train, x: picked.x, y: picked.y, n: picked.n, side: picked.rr };
   }
@@ -85,11 +93,23 @@ async function trainProtocol(
     protocol: d.protocol,
     classes: d.classes,
     labels: config.data.labels,
-    window: { preset: config.data.preset, length: d.train.length, ...d.window, fsHz: d.fsHz, filter: config.data.filter },
+    window: {
+      preset: config.data.preset,
+      length: d.train.length,
+      ...d.window,
+      fsHz: d.fsHz,
+      filter: config.data.filter,
+    },
     normalization: d.normalization,
     modelConfig,
     trainConfig: config,
-    split: { trainRecords: d.trainRecords, validationRecords: d.validationRecords, testRecords: d.testRecords, validationBy: d.validationBy, note: d.note },
+    split: {
+      trainRecords: d.trainRecords,
+      validationRecords: d.validationRecords,
+      testRecords: d.testRecords,
+      validationBy: d.validationBy,
+      note: d.note,
+    },
     seed: config.seed,
     backend: info.backend,
     versions: describeVersions(info),
@@ -108,7 +128,9 @@ async function trainProtocol(
   } else {
     model = buildModel(modelConfig);
   }
-  log(`${d.protocol}: ${d.train.n} training beats (${JSON.stringify(d.counts.train)}), ${d.validation?.n ?? 0} validation (${d.validationBy}), ${d.test.n} test; ${model.countParams()} parameters`);
+  log(
+    `${d.protocol}: ${d.train.n} training beats (${JSON.stringify(d.counts.train)}), ${d.validation?.n ?? 0} validation (${d.validationBy}), ${d.test.n} test; ${model.countParams()} parameters`,
+  );
   const result = await trainModel(model, train, d.validation, {
     epochs: t.epochs,
     batchSize: t.batchSize,
@@ -117,7 +139,10 @@ async function trainProtocol(
     seed: mixSeeds(config.seed, 6),
     sampleWeight: weights,
     augmentBatch: t.mixupAlpha > 0 ? mixupBatch(t.mixupAlpha) : undefined,
-    earlyStopping: t.earlyStoppingPatience > 0 && d.validation ? { patience: t.earlyStoppingPatience, restoreBest: true } : undefined,
+    earlyStopping:
+      t.earlyStoppingPatience > 0 && d.validation
+        ? { patience: t.earlyStoppingPatience, restoreBest: true }
+        : undefined,
     monitor: t.monitor,
     progress: options.progress,
     initialHistory,
@@ -130,7 +155,12 @@ async function trainProtocol(
   });
   const trainSeconds = (Date.now() - started) / 1000;
   // The evaluated model is the best one (early stopping restored it), saved again with the whole history.
-  await saveModelDir(bestDir, model, { ...sidecarBase, kind: 'best', epoch: result.bestEpoch, history: result.history });
+  await saveModelDir(bestDir, model, {
+    ...sidecarBase,
+    kind: 'best',
+    epoch: result.bestEpoch,
+    history: result.history,
+  });
   const evalStarted = Date.now();
   const probs = await predictProbabilities(model, d.test);
   const report = evaluateClassifier(d.test.y, probs, d.classes);
@@ -199,12 +229,18 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
     const out = protocolDir(options.outDir, protocol, i === 0);
     const r = await trainProtocol(pc, d, out, info, { ...options, progress }, log);
     perProtocol[protocol] = r.results;
-    histories[protocol] = { epochs: r.history, bestEpoch: r.results.training.bestEpoch, stoppedEarly: r.results.training.stoppedEarly };
+    histories[protocol] = {
+      epochs: r.history,
+      bestEpoch: r.results.training.bestEpoch,
+      stoppedEarly: r.results.training.stoppedEarly,
+    };
     timings[protocol] = r.timings;
     const a = r.results.aami.classes;
     log(
       `${protocol}: accuracy ${(100 * r.results.accuracy).toFixed(2)}%, balanced ${(100 * r.results.balancedAccuracy).toFixed(2)}%, macro-F1 ${r.results.macroF1.toFixed(3)}; ` +
-        Object.entries(a).map(([c, v]) => `${c} Se ${v!.se.toFixed(1)} +P ${v!.ppv.toFixed(1)}`).join(', '),
+        Object.entries(a)
+          .map(([c, v]) => `${c} Se ${v!.se.toFixed(1)} +P ${v!.ppv.toFixed(1)}`)
+          .join(', '),
     );
   }
   timings.totalSeconds = (Date.now() - started) / 1000;
@@ -218,8 +254,15 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
     protocols: perProtocol,
     timings,
   };
-  writeJsonAtomic(path.join(options.outDir, 'history.json'), { protocol: protocols[0], ...(histories[protocols[0]] as object), protocols: histories, timings });
+  writeJsonAtomic(path.join(options.outDir, 'history.json'), {
+    protocol: protocols[0],
+    ...(histories[protocols[0]] as object),
+    protocols: histories,
+    timings,
+  });
   writeJsonAtomic(path.join(options.outDir, 'evaluation_results.json'), results);
-  progress.done(`wrote ${path.join(options.outDir, 'evaluation_results.json')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  progress.done(
+    `wrote ${path.join(options.outDir, 'evaluation_results.json')} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   return results;
 }

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeBackend, type BackendInfo } from '../engine';
-import { repoRoot } from '../common/data-dir';
-import type { ModelConfig } from '../models/model-config';
+import { repoRoot } from '../common';
+import type { ModelConfig } from '../models';
 import type { EpochEntry } from './history';
 import type { Normalization } from './prepare-data';
 import type { TrainConfig } from './train-config';
@@ -18,11 +18,25 @@ export interface ModelSidecar {
   classes: string[];
   labels: string;
   /** How beats were cut: preset, samples before/after the R peak at fsHz, filter and its band. */
-  window: { preset: 187 | 250; length: number; beforeSamples: number; afterSamples: number; fsHz: number; filter: 'bandpass' | 'baseline' | 'none'; bandHz: [number, number] };
+  window: {
+    preset: 187 | 250;
+    length: number;
+    beforeSamples: number;
+    afterSamples: number;
+    fsHz: number;
+    filter: 'bandpass' | 'baseline' | 'none';
+    bandHz: [number, number];
+  };
   normalization: Normalization;
   modelConfig: ModelConfig;
   trainConfig: TrainConfig;
-  split: { trainRecords: string[]; validationRecords: string[]; testRecords: string[]; validationBy: string; note: string };
+  split: {
+    trainRecords: string[];
+    validationRecords: string[];
+    testRecords: string[];
+    validationBy: string;
+    note: string;
+  };
   seed: number;
   backend: string;
   versions: Record<string, string>;

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
-import { EcgInputError } from '../common/errors';
-import { checkValue, type Spec } from '../models/check-config';
-import { MODEL_CONFIG_SPEC } from '../models/model-config';
+import { EcgInputError } from '../common';
+import { checkValue, type Spec, MODEL_CONFIG_SPEC } from '../models';
 import { MONITORS, type Monitor } from './history';
 import type { LrSchedule } from './learning-rate';
 
@@ -92,7 +91,12 @@ export interface ProtocolOverride {
 }
 
 /** Data settings applied after the beats are loaded, so each protocol may choose its own. */
-export const OVERRIDABLE_DATA_KEYS = ['maxTrainBeatsPerClass', 'validationFraction', 'validationBy', 'testFraction'] as const;
+export const OVERRIDABLE_DATA_KEYS = [
+  'maxTrainBeatsPerClass',
+  'validationFraction',
+  'validationBy',
+  'testFraction',
+] as const;
 type OverridableDataKey = (typeof OVERRIDABLE_DATA_KEYS)[number];
 
 const SCHEDULE: Spec = {
@@ -102,7 +106,11 @@ const SCHEDULE: Spec = {
     { kind: 'object', keys: { type: { kind: 'string', oneOf: ['constant'] } }, required: ['type'] },
     {
       kind: 'object',
-      keys: { type: { kind: 'string', oneOf: ['step'] }, everyEpochs: { kind: 'int', min: 1 }, factor: { kind: 'number', min: 0, minExclusive: true } },
+      keys: {
+        type: { kind: 'string', oneOf: ['step'] },
+        everyEpochs: { kind: 'int', min: 1 },
+        factor: { kind: 'number', min: 0, minExclusive: true },
+      },
       required: ['type', 'everyEpochs', 'factor'],
     },
     {
@@ -128,7 +136,14 @@ const DATA_KEYS: Record<string, Spec> = {
   records: RECORDS,
   includePaced: { kind: 'bool' },
   testFraction: { kind: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true },
-  preset: { kind: 'anyOf', what: '187 or 250', options: [{ kind: 'int', min: 187, max: 187 }, { kind: 'int', min: 250, max: 250 }] },
+  preset: {
+    kind: 'anyOf',
+    what: '187 or 250',
+    options: [
+      { kind: 'int', min: 187, max: 187 },
+      { kind: 'int', min: 250, max: 250 },
+    ],
+  },
   filter: { kind: 'string', oneOf: ['bandpass', 'baseline', 'none'] },
   normalization: { kind: 'string', oneOf: ['zscore', 'minmax', 'none'] },
   labels: { kind: 'string', oneOf: ['aami5', 'binary', 'mitbih5'] },
@@ -250,7 +265,11 @@ export function readTrainConfig(file: string): TrainConfig {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new EcgInputError(`cannot read config (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file }, 'a JSON training config');
+    throw new EcgInputError(
+      `cannot read config (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      { file },
+      'a JSON training config',
+    );
   }
   let json: unknown;
   try {

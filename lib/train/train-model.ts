@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { createRng, shuffledIndices, type Rng } from '../common/rng';
-import { evaluateClassifier } from '../evaluation/evaluate-classifier';
-import { mixSeeds, reseedDropout } from '../models/seeded-dropout';
+import { createRng, shuffledIndices, type Rng } from '../common';
+import { evaluateClassifier } from '../evaluation';
+import { mixSeeds, reseedDropout } from '../models';
 import { gatherBatch, predictProbabilities, type Batch, type BeatArrays } from './beat-arrays';
 import { monitoredValue, type EpochEntry, type Monitor } from './history';
 import { learningRateAt, type LrSchedule } from './learning-rate';
@@ -30,7 +30,12 @@ export interface TrainOptions {
   monitor?: Monitor;
   progress?: ProgressReporter;
   /** Called after each epoch (e.g. to write checkpoints); `improved`: a new best monitored value. */
-  onEpochEnd?: (entry: EpochEntry, model: tf.LayersModel, improved: boolean, history: EpochEntry[]) => Promise<void> | void;
+  onEpochEnd?: (
+    entry: EpochEntry,
+    model: tf.LayersModel,
+    improved: boolean,
+    history: EpochEntry[],
+  ) => Promise<void> | void;
   /** To resume: the history of the epochs already trained (training continues after them). */
   initialHistory?: EpochEntry[];
   /** To resume: the weights of the best epoch in initialHistory, restored if nothing later beats it. */
@@ -56,7 +61,12 @@ export interface TrainResult {
  *
  * @example const { history } = await trainModel(model, train, val, { epochs: 5, batchSize: 64, learningRate: 1e-3, seed: 42 })
  */
-export async function trainModel(model: tf.LayersModel, train: BeatArrays, validation: BeatArrays | undefined, options: TrainOptions): Promise<TrainResult> {
+export async function trainModel(
+  model: tf.LayersModel,
+  train: BeatArrays,
+  validation: BeatArrays | undefined,
+  options: TrainOptions,
+): Promise<TrainResult> {
   const progress = options.progress ?? silentProgress;
   const schedule = options.schedule ?? { type: 'constant' };
   const monitor: Monitor = options.monitor ?? 'valMacroF1';
@@ -82,7 +92,12 @@ export async function trainModel(model: tf.LayersModel, train: BeatArrays, valid
   try {
     for (let epoch = history.length; epoch < options.epochs; epoch++) {
       const started = Date.now();
-      const lr = learningRateAt(schedule, options.learningRate, epoch, history.map((h) => monitoredValue(h, monitor)));
+      const lr = learningRateAt(
+        schedule,
+        options.learningRate,
+        epoch,
+        history.map((h) => monitoredValue(h, monitor)),
+      );
       // tfjs's Adam reads its learningRate field at every step; there is no public setter.
       (optimizer as unknown as { learningRate: number }).learningRate = lr;
       const order = shuffledIndices(train.n, createRng(mixSeeds(options.seed, 2 * epoch)));
@@ -91,9 +106,13 @@ export async function trainModel(model: tf.LayersModel, train: BeatArrays, valid
       for (let s = 0; s < steps; s++) {
         const idx = order.subarray(s * options.batchSize, Math.min(train.n, (s + 1) * options.batchSize));
         let batch = gatherBatch(train, idx, columns, options.sampleWeight);
-        if (options.augmentBatch) batch = options.augmentBatch(batch, createRng(mixSeeds(mixSeeds(options.seed, 0x5eed + epoch), s)));
+        if (options.augmentBatch)
+          batch = options.augmentBatch(batch, createRng(mixSeeds(mixSeeds(options.seed, 0x5eed + epoch), s)));
         const loss = trainStep(model, optimizer, batch, train);
-        if (!Number.isFinite(loss)) throw new Error(`training diverged: loss ${loss} at epoch ${epoch + 1}, batch ${s + 1}; try a lower learning rate`);
+        if (!Number.isFinite(loss))
+          throw new Error(
+            `training diverged: loss ${loss} at epoch ${epoch + 1}, batch ${s + 1}; try a lower learning rate`,
+          );
         lossSum += loss * batch.rows;
         progress.batch(epoch + 1, options.epochs, s + 1, steps, loss);
         // Let the event loop breathe so a terminal redraw and Ctrl-C get through.

@@ -9,7 +9,12 @@ import { weightedCrossEntropy } from './weighted-loss';
  *
  * @example trainStep(model, tf.train.adam(1e-3), batch, data) // => 1.52 (for example)
  */
-export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, batch: Batch, data: Pick<BeatArrays, 'length' | 'channels' | 'sideFeatures'>): number {
+export function trainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  batch: Batch,
+  data: Pick<BeatArrays, 'length' | 'channels' | 'sideFeatures'>,
+): number {
   const columns = batch.target.length / batch.rows;
   const sigmoid = columns === 1;
   const inputs = batchInputs(batch, data);

@@ -10,7 +10,12 @@ const EPSILON = 1e-7;
  *
  * @example weightedCrossEntropy(tf.tensor2d([[1, 0]]), tf.tensor2d([[0.5, 0.5]]), tf.tensor1d([2]), false).dataSync() // => [1.386...]
  */
-export function weightedCrossEntropy(target: tf.Tensor, probs: tf.Tensor, weight: tf.Tensor, sigmoid: boolean): tf.Scalar {
+export function weightedCrossEntropy(
+  target: tf.Tensor,
+  probs: tf.Tensor,
+  weight: tf.Tensor,
+  sigmoid: boolean,
+): tf.Scalar {
   return tf.tidy(() => {
     const p = tf.clipByValue(probs, EPSILON, 1 - EPSILON);
     let perSample: tf.Tensor;

@@ -42,7 +42,12 @@ export function beatBand(beats: readonly ArrayLike<number>[], where = 'beatBand'
   const mean = new Float64Array(len);
   const sd = new Float64Array(len);
   beats.forEach((b, k) => {
-    if (b.length !== len) throw new EcgInputError(`beat ${k} has ${b.length} samples`, { file: where, at: `beat ${k}` }, `${len} samples like beat 0`);
+    if (b.length !== len)
+      throw new EcgInputError(
+        `beat ${k} has ${b.length} samples`,
+        { file: where, at: `beat ${k}` },
+        `${len} samples like beat 0`,
+      );
     for (let j = 0; j < len; j++) mean[j] += b[j] / beats.length;
   });
   if (beats.length > 1) {
@@ -71,17 +76,46 @@ export function beatGalleryChart(groups: readonly ClassBeats[], opts: BeatGaller
     panels.push(panel);
     for (let j = 0; j < mean.length; j++) {
       const x = fsHz === undefined ? j : roundTo(((j - r) * 1000) / fsHz, 3);
-      rows.push({ class: g.label, panel, x, mean: roundTo(mean[j], 4), lo: roundTo(mean[j] - sd[j], 4), hi: roundTo(mean[j] + sd[j], 4) });
+      rows.push({
+        class: g.label,
+        panel,
+        x,
+        mean: roundTo(mean[j], 4),
+        lo: roundTo(mean[j] - sd[j], 4),
+        hi: roundTo(mean[j] + sd[j], 4),
+      });
     }
   }
   const labels = groups.map((g) => g.label);
-  const xEnc = { field: 'x', type: 'quantitative', title: fsHz === undefined ? 'sample' : 'time from R peak (ms)', scale: { nice: false } };
+  const xEnc = {
+    field: 'x',
+    type: 'quantitative',
+    title: fsHz === undefined ? 'sample' : 'time from R peak (ms)',
+    scale: { nice: false },
+  };
   const overlay = opts.layout === 'overlay';
   // Panels are already titled by class; the legend is only needed when classes share a panel.
-  const color = { field: 'class', type: 'nominal', title: 'class', scale: { domain: labels }, legend: overlay ? { symbolType: 'stroke', symbolStrokeWidth: 2, symbolOpacity: 1 } : null };
+  const color = {
+    field: 'class',
+    type: 'nominal',
+    title: 'class',
+    scale: { domain: labels },
+    legend: overlay ? { symbolType: 'stroke', symbolStrokeWidth: 2, symbolOpacity: 1 } : null,
+  };
   const layer = [
-    { mark: { type: 'area', opacity: 0.25 }, encoding: { x: xEnc, y: { field: 'lo', type: 'quantitative', title: opts.amplitudeTitle ?? 'amplitude (mV)' }, y2: { field: 'hi' }, color } },
-    { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x: xEnc, y: { field: 'mean', type: 'quantitative' }, color } },
+    {
+      mark: { type: 'area', opacity: 0.25 },
+      encoding: {
+        x: xEnc,
+        y: { field: 'lo', type: 'quantitative', title: opts.amplitudeTitle ?? 'amplitude (mV)' },
+        y2: { field: 'hi' },
+        color,
+      },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 1.5 },
+      encoding: { x: xEnc, y: { field: 'mean', type: 'quantitative' }, color },
+    },
   ];
   const base = baseSpec('Beat gallery: mean ± 1 sd per class', opts);
   const width = opts.width ?? (overlay ? 420 : 180);
@@ -90,7 +124,13 @@ export function beatGalleryChart(groups: readonly ClassBeats[], opts: BeatGaller
   return {
     ...base,
     data: { values: rows },
-    facet: { field: 'panel', type: 'nominal', title: null, sort: panels, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
+    facet: {
+      field: 'panel',
+      type: 'nominal',
+      title: null,
+      sort: panels,
+      header: { labelFontSize: 12, labelFontWeight: 'bold' },
+    },
     columns: opts.columns ?? 4,
     spec: { width, height, layer },
   };

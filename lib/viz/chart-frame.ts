@@ -42,7 +42,11 @@ const FONT = 'DejaVu Sans, Helvetica, Arial, sans-serif';
  * @example chartTitle('ECG strip', { synthetic: true, subtitle: 'record 100' }).text
  * // => 'SYNTHETIC DATA · ECG strip'
  */
-export function chartTitle(defaultTitle: string, opts: ChartOptions = {}, extraLines: string[] = []): Record<string, unknown> {
+export function chartTitle(
+  defaultTitle: string,
+  opts: ChartOptions = {},
+  extraLines: string[] = [],
+): Record<string, unknown> {
   const base = opts.title ?? defaultTitle;
   const text = opts.synthetic ? (base ? `${SYNTHETIC_LABEL} · ${base}` : SYNTHETIC_LABEL) : base;
   const lines = [opts.subtitle, opts.note, ...extraLines].filter((s): s is string => typeof s === 'string' && s !== '');
@@ -96,7 +100,11 @@ export function roundTo(x: number, decimals: number): number {
  */
 export function checkFsHz(fsHz: number, where: string): number {
   if (!(typeof fsHz === 'number' && Number.isFinite(fsHz) && fsHz > 0)) {
-    throw new EcgInputError(`sampling rate ${String(fsHz)}`, { file: where, at: 'key fsHz' }, 'a positive number of Hz');
+    throw new EcgInputError(
+      `sampling rate ${String(fsHz)}`,
+      { file: where, at: 'key fsHz' },
+      'a positive number of Hz',
+    );
   }
   return fsHz;
 }
@@ -108,5 +116,6 @@ export function checkFsHz(fsHz: number, where: string): number {
  * @example checkNonEmpty([1], 'classDistributionChart', 'counts') // => undefined
  */
 export function checkNonEmpty(list: ArrayLike<unknown>, where: string, key: string): void {
-  if (list.length === 0) throw new EcgInputError('nothing to plot', { file: where, at: `key ${key}` }, 'at least one item');
+  if (list.length === 0)
+    throw new EcgInputError('nothing to plot', { file: where, at: `key ${key}` }, 'at least one item');
 }

@@ -27,14 +27,21 @@ const WHERE = 'classDistributionChart';
  * @throws EcgInputError for an empty input or a negative / non-finite count.
  * @example classDistributionChart({ N: 90, V: 10 }, { logScale: true }).layer.length // => 2
  */
-export function classDistributionChart(counts: Record<string, number> | readonly ClassCount[], opts: ClassDistributionOptions = {}): VlSpec {
+export function classDistributionChart(
+  counts: Record<string, number> | readonly ClassCount[],
+  opts: ClassDistributionOptions = {},
+): VlSpec {
   const rows: ClassCount[] = Array.isArray(counts)
     ? (counts as readonly ClassCount[]).map((r) => ({ ...r }))
     : Object.entries(counts as Record<string, number>).map(([label, count]) => ({ label, count }));
   checkNonEmpty(rows, WHERE, 'counts');
   rows.forEach((r, i) => {
     if (!(Number.isFinite(r.count) && r.count >= 0)) {
-      throw new EcgInputError(`count ${String(r.count)} for class ${r.label}`, { file: WHERE, at: `row ${i}` }, 'a non-negative number');
+      throw new EcgInputError(
+        `count ${String(r.count)} for class ${r.label}`,
+        { file: WHERE, at: `row ${i}` },
+        'a non-negative number',
+      );
     }
   });
   const grouped = rows.some((r) => r.group !== undefined);
@@ -45,9 +52,20 @@ export function classDistributionChart(counts: Record<string, number> | readonly
   // Share within the group (or overall), for the tooltip.
   const groupTotal = new Map<string, number>();
   for (const r of rows) groupTotal.set(r.group ?? '', (groupTotal.get(r.group ?? '') ?? 0) + r.count);
-  const values = rows.map((r) => ({ ...r, group: r.group ?? '', share: groupTotal.get(r.group ?? '') ? r.count / (groupTotal.get(r.group ?? '') ?? 1) : 0 }));
+  const values = rows.map((r) => ({
+    ...r,
+    group: r.group ?? '',
+    share: groupTotal.get(r.group ?? '') ? r.count / (groupTotal.get(r.group ?? '') ?? 1) : 0,
+  }));
 
-  const x = { field: 'label', type: 'nominal', title: opts.classTitle ?? 'class', sort: classes, scale: { domain: classes }, axis: { labelAngle: 0 } };
+  const x = {
+    field: 'label',
+    type: 'nominal',
+    title: opts.classTitle ?? 'class',
+    sort: classes,
+    scale: { domain: classes },
+    axis: { labelAngle: 0 },
+  };
   const y = {
     field: 'count',
     type: 'quantitative',
@@ -62,7 +80,9 @@ export function classDistributionChart(counts: Record<string, number> | readonly
     { field: 'count', type: 'quantitative', format: ',d' },
     { field: 'share', type: 'quantitative', format: '.1%' },
   ];
-  const groupEnc = grouped ? { xOffset: { field: 'group', type: 'nominal' }, color: { field: 'group', type: 'nominal', title: null } } : {};
+  const groupEnc = grouped
+    ? { xOffset: { field: 'group', type: 'nominal' }, color: { field: 'group', type: 'nominal', title: null } }
+    : {};
   const groupCount = new Set(rows.map((r) => r.group ?? '')).size;
   const height = opts.height ?? 240;
   // log(0) is undefined: zero counts keep their slot on the x axis and get a '0' on the baseline.
@@ -72,7 +92,12 @@ export function classDistributionChart(counts: Record<string, number> | readonly
     {
       transform: positive,
       mark: { type: 'text', dy: -4, baseline: 'bottom', fontSize: 10 },
-      encoding: { x, y, ...(grouped ? { xOffset: groupEnc.xOffset } : {}), text: { field: 'count', type: 'quantitative', format: ',d' } },
+      encoding: {
+        x,
+        y,
+        ...(grouped ? { xOffset: groupEnc.xOffset } : {}),
+        text: { field: 'count', type: 'quantitative', format: ',d' },
+      },
     },
   ];
   if (opts.logScale && rows.some((r) => r.count === 0)) {

@@ -38,14 +38,24 @@ export function confusionCells(input: ConfusionInput, normalize: 'none' | 'row' 
   const { labels, matrix } = input;
   checkNonEmpty(labels, WHERE, 'labels');
   if (matrix.length !== labels.length) {
-    throw new EcgInputError(`${matrix.length} rows for ${labels.length} labels`, { file: WHERE, at: 'key matrix' }, 'one row per label');
+    throw new EcgInputError(
+      `${matrix.length} rows for ${labels.length} labels`,
+      { file: WHERE, at: 'key matrix' },
+      'one row per label',
+    );
   }
   const cells: ConfusionCell[] = [];
   matrix.forEach((row, i) => {
-    if (row.length !== labels.length) throw new EcgInputError(`row ${i} has ${row.length} columns`, { file: WHERE, at: `matrix row ${i}` }, `${labels.length} columns`);
+    if (row.length !== labels.length)
+      throw new EcgInputError(
+        `row ${i} has ${row.length} columns`,
+        { file: WHERE, at: `matrix row ${i}` },
+        `${labels.length} columns`,
+      );
     let total = 0;
     for (let j = 0; j < row.length; j++) {
-      if (!(Number.isFinite(row[j]) && row[j] >= 0)) throw new EcgInputError(`count ${row[j]}`, { file: WHERE, at: `matrix[${i}][${j}]` }, 'a non-negative number');
+      if (!(Number.isFinite(row[j]) && row[j] >= 0))
+        throw new EcgInputError(`count ${row[j]}`, { file: WHERE, at: `matrix[${i}][${j}]` }, 'a non-negative number');
       total += row[j];
     }
     for (let j = 0; j < row.length; j++) {
@@ -71,7 +81,14 @@ export function confusionMatrixChart(input: ConfusionInput, opts: ConfusionMatri
   const maxValue = Math.max(0, ...values.map((c) => c.value ?? 0));
   const labels = [...input.labels];
   const size = Math.max(160, 44 * labels.length);
-  const x = { field: 'predicted', type: 'nominal', title: 'predicted', sort: labels, scale: { domain: labels }, axis: { labelAngle: 0 } };
+  const x = {
+    field: 'predicted',
+    type: 'nominal',
+    title: 'predicted',
+    sort: labels,
+    scale: { domain: labels },
+    axis: { labelAngle: 0 },
+  };
   const y = { field: 'true', type: 'nominal', title: 'true', sort: labels, scale: { domain: labels } };
   const tooltip = [
     { field: 'true', type: 'nominal' },
@@ -106,7 +123,13 @@ export function confusionMatrixChart(input: ConfusionInput, opts: ConfusionMatri
           y,
           text: { field: 'text', type: 'nominal' },
           // White text on the darker half of the colour scale keeps every label readable.
-          color: { condition: { test: `datum.value !== null && datum.value > ${(normalize === 'row' ? 1 : maxValue) / 2}`, value: 'white' }, value: 'black' },
+          color: {
+            condition: {
+              test: `datum.value !== null && datum.value > ${(normalize === 'row' ? 1 : maxValue) / 2}`,
+              value: 'white',
+            },
+            value: 'black',
+          },
         },
       },
     ],

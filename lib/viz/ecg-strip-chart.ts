@@ -57,7 +57,8 @@ const WHERE = 'ecgStripChart';
 export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}): VlSpec {
   const fsHz = checkFsHz(input.fsHz, WHERE);
   const { samples } = input;
-  if (samples.length === 0) throw new EcgInputError('empty strip', { file: WHERE, at: 'key samples' }, 'at least one sample');
+  if (samples.length === 0)
+    throw new EcgInputError('empty strip', { file: WHERE, at: 'key samples' }, 'at least one sample');
   const startSec = input.startSec ?? 0;
   const startSample = Math.round(startSec * fsHz);
   const width = opts.width ?? 900;
@@ -67,12 +68,20 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
 
   const kept = minMaxDownsample(samples, opts.maxBuckets ?? width);
   const trace = Array.from(kept, (i) => ({ t: timeOf(i), mV: roundTo(samples[i], 4) }));
-  const x = { field: 't', type: 'quantitative', title: 'time (s)', scale: { domain: [timeOf(0), timeOf(samples.length - 1)], nice: false } };
+  const x = {
+    field: 't',
+    type: 'quantitative',
+    title: 'time (s)',
+    scale: { domain: [timeOf(0), timeOf(samples.length - 1)], nice: false },
+  };
   const layer: Record<string, unknown>[] = [
     {
       data: { values: trace },
       mark: { type: 'line', strokeWidth: 1, color: '#222', clip: true },
-      encoding: { x, y: { field: 'mV', type: 'quantitative', title: 'amplitude (mV)', scale: { zero: false, padding: 22 } } },
+      encoding: {
+        x,
+        y: { field: 'mV', type: 'quantitative', title: 'amplitude (mV)', scale: { zero: false, padding: 22 } },
+      },
     },
   ];
 
@@ -83,7 +92,14 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
     layer.push({
       data: { values: peakRows },
       mark: { type: 'point', filled: true, size: 36, opacity: 1, color: '#d62728' },
-      encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'mV', type: 'quantitative' }, tooltip: [{ field: 'sample', type: 'quantitative' }, { field: 't', type: 'quantitative', title: 'time (s)' }] },
+      encoding: {
+        x: { field: 't', type: 'quantitative' },
+        y: { field: 'mV', type: 'quantitative' },
+        tooltip: [
+          { field: 'sample', type: 'quantitative' },
+          { field: 't', type: 'quantitative', title: 'time (s)' },
+        ],
+      },
     });
   }
 
@@ -94,7 +110,11 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
     layer.push({
       data: { values: annRows },
       mark: { type: 'text', fontSize: 12, fontWeight: 'bold', color: '#1f4e9e', baseline: 'top' },
-      encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 2 }, text: { field: 'symbol', type: 'nominal' } },
+      encoding: {
+        x: { field: 't', type: 'quantitative' },
+        y: { value: 2 },
+        text: { field: 'symbol', type: 'nominal' },
+      },
     });
   }
 
@@ -104,8 +124,16 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
   // then in the opacity and the tooltip; one premature beat costs only its own number.
   const pxPerSample = width / samples.length;
   const room = (i: number): number =>
-    Math.min(i > 0 ? beats[i].sample - beats[i - 1].sample : Infinity, i + 1 < beats.length ? beats[i + 1].sample - beats[i].sample : Infinity) * pxPerSample;
-  const labelRows = beats.map((b) => ({ t: timeOf(b.sample - startSample), label: b.label, confidence: roundTo(b.confidence, 3), text: b.label }));
+    Math.min(
+      i > 0 ? beats[i].sample - beats[i - 1].sample : Infinity,
+      i + 1 < beats.length ? beats[i + 1].sample - beats[i].sample : Infinity,
+    ) * pxPerSample;
+  const labelRows = beats.map((b) => ({
+    t: timeOf(b.sample - startSample),
+    label: b.label,
+    confidence: roundTo(b.confidence, 3),
+    text: b.label,
+  }));
   if (labelRows.length > 0) {
     layer.push({
       data: { values: labelRows },
@@ -114,16 +142,30 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
         x: { field: 't', type: 'quantitative' },
         y: { value: height - 13 },
         text: { field: 'text', type: 'nominal' },
-        opacity: { field: 'confidence', type: 'quantitative', scale: { domain: [0, 1], range: [0.35, 1] }, legend: null },
-        tooltip: [{ field: 'label', type: 'nominal' }, { field: 'confidence', type: 'quantitative', format: '.2f' }],
+        opacity: {
+          field: 'confidence',
+          type: 'quantitative',
+          scale: { domain: [0, 1], range: [0.35, 1] },
+          legend: null,
+        },
+        tooltip: [
+          { field: 'label', type: 'nominal' },
+          { field: 'confidence', type: 'quantitative', format: '.2f' },
+        ],
       },
     });
-    const numberRows = labelRows.filter((_, i) => room(i) >= 22).map((r) => ({ t: r.t, confidence: r.confidence, text: r.confidence.toFixed(2) }));
+    const numberRows = labelRows
+      .filter((_, i) => room(i) >= 22)
+      .map((r) => ({ t: r.t, confidence: r.confidence, text: r.confidence.toFixed(2) }));
     if (numberRows.length > 0) {
       layer.push({
         data: { values: numberRows },
         mark: { type: 'text', fontSize: 9, color: '#8c2d04', baseline: 'bottom' },
-        encoding: { x: { field: 't', type: 'quantitative' }, y: { value: height - 2 }, text: { field: 'text', type: 'nominal' } },
+        encoding: {
+          x: { field: 't', type: 'quantitative' },
+          y: { value: height - 2 },
+          text: { field: 'text', type: 'nominal' },
+        },
       });
     }
   }

@@ -34,18 +34,31 @@ export function filterOverlayChart(input: FilterOverlayInput, opts: FilterOverla
   const fsHz = checkFsHz(input.fsHz, WHERE);
   const { raw, filtered } = input;
   if (raw.length !== filtered.length || raw.length === 0) {
-    throw new EcgInputError(`raw has ${raw.length} samples, filtered ${filtered.length}`, { file: WHERE, at: 'key filtered' }, 'two non-empty signals of equal length');
+    throw new EcgInputError(
+      `raw has ${raw.length} samples, filtered ${filtered.length}`,
+      { file: WHERE, at: 'key filtered' },
+      'two non-empty signals of equal length',
+    );
   }
   const startSec = input.startSec ?? 0;
   const width = opts.width ?? 900;
   const [rawName, filteredName] = opts.names ?? ['raw', 'filtered'];
   const rows: { t: number; mV: number; signal: string }[] = [];
-  for (const [name, signal] of [[rawName, raw], [filteredName, filtered]] as const) {
+  for (const [name, signal] of [
+    [rawName, raw],
+    [filteredName, filtered],
+  ] as const) {
     for (const i of minMaxDownsample(signal, opts.maxBuckets ?? width)) {
       rows.push({ t: roundTo(startSec + i / fsHz, 5), mV: roundTo(signal[i], 4), signal: name });
     }
   }
-  const color = { field: 'signal', type: 'nominal', title: null, scale: { domain: [rawName, filteredName], range: ['#b0b0b0', '#1f77b4'] }, legend: { orient: 'top', direction: 'horizontal' } };
+  const color = {
+    field: 'signal',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [rawName, filteredName], range: ['#b0b0b0', '#1f77b4'] },
+    legend: { orient: 'top', direction: 'horizontal' },
+  };
   const encoding = {
     x: { field: 't', type: 'quantitative', title: 'time (s)', scale: { nice: false } },
     y: { field: 'mV', type: 'quantitative', title: 'amplitude (mV)', scale: { zero: false } },
@@ -57,5 +70,11 @@ export function filterOverlayChart(input: FilterOverlayInput, opts: FilterOverla
     mark: { type: 'line', strokeWidth: 1 },
     encoding,
   }));
-  return { ...baseSpec('Raw vs filtered signal', opts), width, height: opts.height ?? 220, data: { values: rows }, layer };
+  return {
+    ...baseSpec('Raw vs filtered signal', opts),
+    width,
+    height: opts.height ?? 220,
+    data: { values: rows },
+    layer,
+  };
 }

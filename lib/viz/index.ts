@@ -15,14 +15,44 @@
  */
 export { VEGA_LITE_SCHEMA, SYNTHETIC_LABEL, chartTitle, baseSpec, type ChartOptions, type VlSpec } from './chart-frame';
 export { minMaxDownsample } from './min-max-downsample';
-export { ecgStripChart, type EcgStripInput, type EcgStripOptions, type StripAnnotation, type StripBeatLabel } from './ecg-strip-chart';
+export {
+  ecgStripChart,
+  type EcgStripInput,
+  type EcgStripOptions,
+  type StripAnnotation,
+  type StripBeatLabel,
+} from './ecg-strip-chart';
 export { filterOverlayChart, type FilterOverlayInput, type FilterOverlayOptions } from './filter-overlay-chart';
 export { classDistributionChart, type ClassCount, type ClassDistributionOptions } from './class-distribution-chart';
-export { beatGalleryChart, beatBand, type ClassBeats, type BeatBand, type BeatGalleryOptions } from './beat-gallery-chart';
-export { trainingHistoryChart, historyToLong, historyQuantities, type HistoryRecord, type HistoryPoint, type TrainingHistoryOptions } from './training-history-chart';
-export { confusionMatrixChart, confusionCells, type ConfusionInput, type ConfusionCell, type ConfusionMatrixOptions } from './confusion-matrix-chart';
+export {
+  beatGalleryChart,
+  beatBand,
+  type ClassBeats,
+  type BeatBand,
+  type BeatGalleryOptions,
+} from './beat-gallery-chart';
+export {
+  trainingHistoryChart,
+  historyToLong,
+  historyQuantities,
+  type HistoryRecord,
+  type HistoryPoint,
+  type TrainingHistoryOptions,
+} from './training-history-chart';
+export {
+  confusionMatrixChart,
+  confusionCells,
+  type ConfusionInput,
+  type ConfusionCell,
+  type ConfusionMatrixOptions,
+} from './confusion-matrix-chart';
 export { rocChart, prChart, trapezoidAuc, stepAveragePrecision, type RocSeries, type PrSeries } from './roc-pr-charts';
 export { sweepChart, sweepBarChart, type SweepResult, type SweepOptions, type SweepBarOptions } from './sweep-charts';
-export { samplePredictionsChart, predictionTitle, type BeatPrediction, type SamplePredictionsOptions } from './sample-predictions-chart';
+export {
+  samplePredictionsChart,
+  predictionTitle,
+  type BeatPrediction,
+  type SamplePredictionsOptions,
+} from './sample-predictions-chart';
 export { renderSvg, renderPng, svgToPng, saveChart, writeChartFiles, type SavedChart, type PngOptions } from './render';
 export { show, chartBundle, VEGALITE_MIME, type ShowOptions, type ShowResult, type MimeBundle } from './show';

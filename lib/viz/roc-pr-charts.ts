@@ -39,7 +39,8 @@ export interface PrSeries {
 export function trapezoidAuc(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const order = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b] || y[a] - y[b]);
   let area = 0;
-  for (let k = 1; k < order.length; k++) area += ((x[order[k]] - x[order[k - 1]]) * (y[order[k]] + y[order[k - 1]])) / 2;
+  for (let k = 1; k < order.length; k++)
+    area += ((x[order[k]] - x[order[k - 1]]) * (y[order[k]] + y[order[k - 1]])) / 2;
   return area;
 }
 
@@ -50,7 +51,9 @@ export function trapezoidAuc(x: ArrayLike<number>, y: ArrayLike<number>): number
  * @example stepAveragePrecision([0.5, 1], [1, 0.5]) // => 0.75
  */
 export function stepAveragePrecision(recall: ArrayLike<number>, precision: ArrayLike<number>): number {
-  const order = Array.from({ length: recall.length }, (_, i) => i).sort((a, b) => recall[a] - recall[b] || precision[b] - precision[a]);
+  const order = Array.from({ length: recall.length }, (_, i) => i).sort(
+    (a, b) => recall[a] - recall[b] || precision[b] - precision[a],
+  );
   let ap = 0;
   let prev = 0;
   for (const i of order) {
@@ -79,7 +82,10 @@ function thinSteps(x: readonly number[], y: readonly number[], maxPoints: number
     }
     keep.push(k);
   }
-  const picked = keep.length <= maxPoints ? keep : Array.from({ length: maxPoints }, (_, j) => keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
+  const picked =
+    keep.length <= maxPoints
+      ? keep
+      : Array.from({ length: maxPoints }, (_, j) => keep[Math.round((j * (keep.length - 1)) / (maxPoints - 1))]);
   return { x: picked.map((i) => x[i]), y: picked.map((i) => y[i]) };
 }
 
@@ -96,18 +102,28 @@ interface CurveRows {
  * rises at a fixed fpr; descending for PR, drawn as steps, which fall at a fixed recall) and
  * thinned (lines with lib/evaluation's thinCurve, steps with thinSteps).
  */
-function curveRows(curves: readonly { label: string; x: ArrayLike<number>; y: ArrayLike<number>; score: number | null; what: string }[], where: string, steps: boolean): CurveRows {
+function curveRows(
+  curves: readonly { label: string; x: ArrayLike<number>; y: ArrayLike<number>; score: number | null; what: string }[],
+  where: string,
+  steps: boolean,
+): CurveRows {
   const tieSign = steps ? -1 : 1;
   checkNonEmpty(curves, where, 'curves');
   const rows: CurveRows['rows'] = [];
   const names: string[] = [];
   for (const c of curves) {
     if (c.x.length !== c.y.length || c.x.length === 0) {
-      throw new EcgInputError(`curve ${c.label} has ${c.x.length} and ${c.y.length} coordinates`, { file: where, at: `class ${c.label}` }, 'two non-empty arrays of equal length');
+      throw new EcgInputError(
+        `curve ${c.label} has ${c.x.length} and ${c.y.length} coordinates`,
+        { file: where, at: `class ${c.label}` },
+        'two non-empty arrays of equal length',
+      );
     }
     const name = `${c.label} (${c.what} ${c.score === null || Number.isNaN(c.score) ? 'n/a' : c.score.toFixed(3)})`;
     names.push(name);
-    const order = Array.from({ length: c.x.length }, (_, i) => i).sort((a, b) => c.x[a] - c.x[b] || tieSign * (c.y[a] - c.y[b]));
+    const order = Array.from({ length: c.x.length }, (_, i) => i).sort(
+      (a, b) => c.x[a] - c.x[b] || tieSign * (c.y[a] - c.y[b]),
+    );
     const xs = order.map((i) => c.x[i]);
     const ys = order.map((i) => c.y[i]);
     const thinned = steps ? thinSteps(xs, ys, MAX_POINTS) : thinCurve(xs, ys, MAX_POINTS);
@@ -116,7 +132,15 @@ function curveRows(curves: readonly { label: string; x: ArrayLike<number>; y: Ar
   return { rows, names };
 }
 
-function curveSpec(title: string, xTitle: string, yTitle: string, { rows, names }: CurveRows, opts: ChartOptions, extra: Record<string, unknown>[], interpolate: string): VlSpec {
+function curveSpec(
+  title: string,
+  xTitle: string,
+  yTitle: string,
+  { rows, names }: CurveRows,
+  opts: ChartOptions,
+  extra: Record<string, unknown>[],
+  interpolate: string,
+): VlSpec {
   const unit = { type: 'quantitative', scale: { domain: [0, 1] } };
   return {
     ...baseSpec(title, opts),
@@ -130,7 +154,13 @@ function curveSpec(title: string, xTitle: string, yTitle: string, { rows, names 
         encoding: {
           x: { field: 'x', ...unit, title: xTitle },
           y: { field: 'y', ...unit, title: yTitle },
-          color: { field: 'curve', type: 'nominal', title: 'class', scale: { domain: names }, legend: { orient: 'right' } },
+          color: {
+            field: 'curve',
+            type: 'nominal',
+            title: 'class',
+            scale: { domain: names },
+            legend: { orient: 'right' },
+          },
           order: { field: 'i', type: 'quantitative' },
         },
       },
@@ -146,9 +176,36 @@ function curveSpec(title: string, xTitle: string, yTitle: string, { rows, names 
  * @example rocChart([{ label: 'V', fpr: [0, 0, 1], tpr: [0, 1, 1] }]).layer[1].data.values[0].curve // => 'V (AUC 1.000)'
  */
 export function rocChart(curves: readonly RocSeries[], opts: ChartOptions = {}): VlSpec {
-  const data = curveRows(curves.map((c) => ({ label: c.label, x: c.fpr, y: c.tpr, score: c.auc === undefined ? trapezoidAuc(c.fpr, c.tpr) : c.auc, what: 'AUC' })), 'rocChart', false);
-  const chance = { data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#aaa', strokeWidth: 1 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } };
-  return curveSpec('ROC curves (one-vs-rest)', 'false positive rate', 'true positive rate (sensitivity)', data, opts, [chance], 'linear');
+  const data = curveRows(
+    curves.map((c) => ({
+      label: c.label,
+      x: c.fpr,
+      y: c.tpr,
+      score: c.auc === undefined ? trapezoidAuc(c.fpr, c.tpr) : c.auc,
+      what: 'AUC',
+    })),
+    'rocChart',
+    false,
+  );
+  const chance = {
+    data: {
+      values: [
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ],
+    },
+    mark: { type: 'line', strokeDash: [4, 4], color: '#aaa', strokeWidth: 1 },
+    encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+  };
+  return curveSpec(
+    'ROC curves (one-vs-rest)',
+    'false positive rate',
+    'true positive rate (sensitivity)',
+    data,
+    opts,
+    [chance],
+    'linear',
+  );
 }
 
 /**
@@ -160,8 +217,26 @@ export function rocChart(curves: readonly RocSeries[], opts: ChartOptions = {}):
  */
 export function prChart(curves: readonly PrSeries[], opts: ChartOptions = {}): VlSpec {
   const given = (c: PrSeries): number | null | undefined => (c.ap !== undefined ? c.ap : c.averagePrecision);
-  const data = curveRows(curves.map((c) => ({ label: c.label, x: c.recall, y: c.precision, score: given(c) === undefined ? stepAveragePrecision(c.recall, c.precision) : (given(c) as number | null), what: 'AP' })), 'prChart', true);
+  const data = curveRows(
+    curves.map((c) => ({
+      label: c.label,
+      x: c.recall,
+      y: c.precision,
+      score: given(c) === undefined ? stepAveragePrecision(c.recall, c.precision) : (given(c) as number | null),
+      what: 'AP',
+    })),
+    'prChart',
+    true,
+  );
   // Drawn as steps: between two recalls the curve holds the precision of the higher one, exactly
   // the rectangles average precision sums (a straight line would overstate the area).
-  return curveSpec('Precision–recall curves (one-vs-rest)', 'recall (sensitivity)', 'precision (PPV)', data, opts, [], 'step-before');
+  return curveSpec(
+    'Precision–recall curves (one-vs-rest)',
+    'recall (sensitivity)',
+    'precision (PPV)',
+    data,
+    opts,
+    [],
+    'step-before',
+  );
 }

@@ -40,14 +40,21 @@ export function predictionTitle(p: BeatPrediction, index: number): string {
  * @throws EcgInputError for an empty list or a confidence outside 0…1.
  * @example samplePredictionsChart([{ beat: [0, 1, 0], trueLabel: 'N', predictedLabel: 'N', confidence: 0.9 }]).data.values[0].panel // => '1. true N · pred N (0.90)'
  */
-export function samplePredictionsChart(predictions: readonly BeatPrediction[], opts: SamplePredictionsOptions = {}): VlSpec {
+export function samplePredictionsChart(
+  predictions: readonly BeatPrediction[],
+  opts: SamplePredictionsOptions = {},
+): VlSpec {
   checkNonEmpty(predictions, WHERE, 'predictions');
   const fsHz = opts.fsHz === undefined ? undefined : checkFsHz(opts.fsHz, WHERE);
   const rows: Record<string, string | number>[] = [];
   const panels: string[] = [];
   predictions.forEach((p, k) => {
     if (!(p.confidence >= 0 && p.confidence <= 1)) {
-      throw new EcgInputError(`confidence ${p.confidence}`, { file: WHERE, at: `prediction ${k}` }, 'a probability between 0 and 1');
+      throw new EcgInputError(
+        `confidence ${p.confidence}`,
+        { file: WHERE, at: `prediction ${k}` },
+        'a probability between 0 and 1',
+      );
     }
     const panel = predictionTitle(p, k);
     panels.push(panel);
@@ -68,9 +75,19 @@ export function samplePredictionsChart(predictions: readonly BeatPrediction[], o
       height: opts.height ?? 110,
       mark: { type: 'line', strokeWidth: 1.2 },
       encoding: {
-        x: { field: 'x', type: 'quantitative', title: fsHz === undefined ? 'sample' : 'time from R peak (ms)', scale: { nice: false } },
+        x: {
+          field: 'x',
+          type: 'quantitative',
+          title: fsHz === undefined ? 'sample' : 'time from R peak (ms)',
+          scale: { nice: false },
+        },
         y: { field: 'y', type: 'quantitative', title: opts.amplitudeTitle ?? 'amplitude (mV)', scale: { zero: false } },
-        color: { field: 'outcome', type: 'nominal', title: 'prediction', scale: { domain: ['correct', 'wrong'], range: ['#2ca02c', '#d62728'] } },
+        color: {
+          field: 'outcome',
+          type: 'nominal',
+          title: 'prediction',
+          scale: { domain: ['correct', 'wrong'], range: ['#2ca02c', '#d62728'] },
+        },
       },
     },
   };

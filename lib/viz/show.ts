@@ -105,7 +105,8 @@ function briefWhenPrinted(result: ShowResult): ShowResult {
   const files = result.saved ? Object.values(result.saved).filter((v) => typeof v === 'string') : [];
   Object.defineProperty(result, Symbol.for('nodejs.util.inspect.custom'), {
     enumerable: false,
-    value: () => `[chart ${result.displayed === 'none' ? 'rendered' : 'shown'}${files.length ? `; saved ${files.map((f) => require('path').basename(f)).join(', ')}` : ''}]`,
+    value: () =>
+      `[chart ${result.displayed === 'none' ? 'rendered' : 'shown'}${files.length ? `; saved ${files.map((f) => require('path').basename(f)).join(', ')}` : ''}]`,
   });
   return result;
 }

@@ -32,7 +32,11 @@ function checkMetric(results: readonly SweepResult[], metric: string, where: str
   checkNonEmpty(results, where, 'results');
   results.forEach((r, i) => {
     if (typeof r[metric] !== 'number' || !Number.isFinite(r[metric])) {
-      throw new EcgInputError(`${metric} is ${String(r[metric])}`, { file: where, at: `result ${i}` }, `a number in field ${metric}`);
+      throw new EcgInputError(
+        `${metric} is ${String(r[metric])}`,
+        { file: where, at: `result ${i}` },
+        `a number in field ${metric}`,
+      );
     }
   });
 }
@@ -58,20 +62,40 @@ export function sweepChart(results: readonly SweepResult[], opts: SweepOptions):
   const xNumeric = results.every((r) => typeof r[opts.x] === 'number');
   const values = results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, numberIfNumeric(v)])));
   const x = xNumeric
-    ? { field: fieldRef(opts.x), type: 'quantitative', title: opts.x, scale: opts.logX ? { type: 'log' } : { zero: false } }
+    ? {
+        field: fieldRef(opts.x),
+        type: 'quantitative',
+        title: opts.x,
+        scale: opts.logX ? { type: 'log' } : { zero: false },
+      }
     : { field: fieldRef(opts.x), type: 'ordinal', title: opts.x };
   const y = { field: fieldRef(opts.metric), type: 'quantitative', title: opts.metric, scale: { zero: false } };
   const color = opts.colorBy ? { color: { field: fieldRef(opts.colorBy), type: 'nominal', title: opts.colorBy } } : {};
-  const tooltip = Object.keys(results[0]).map((k) => ({ field: fieldRef(k), title: k, type: typeof results[0][k] === 'number' ? 'quantitative' : 'nominal' }));
-  const layer: Record<string, unknown>[] = [{ mark: { type: 'line', point: { size: 50 } }, encoding: { x, y, ...color, tooltip } }];
+  const tooltip = Object.keys(results[0]).map((k) => ({
+    field: fieldRef(k),
+    title: k,
+    type: typeof results[0][k] === 'number' ? 'quantitative' : 'nominal',
+  }));
+  const layer: Record<string, unknown>[] = [
+    { mark: { type: 'line', point: { size: 50 } }, encoding: { x, y, ...color, tooltip } },
+  ];
   if (opts.sdField) {
     layer.push({
-      transform: [{ calculate: `datum['${opts.metric}'] - datum['${opts.sdField}']`, as: '_lo' }, { calculate: `datum['${opts.metric}'] + datum['${opts.sdField}']`, as: '_hi' }],
+      transform: [
+        { calculate: `datum['${opts.metric}'] - datum['${opts.sdField}']`, as: '_lo' },
+        { calculate: `datum['${opts.metric}'] + datum['${opts.sdField}']`, as: '_hi' },
+      ],
       mark: { type: 'rule' },
       encoding: { x, y: { field: '_lo', type: 'quantitative' }, y2: { field: '_hi' }, ...color },
     });
   }
-  return { ...baseSpec(`Sweep: ${opts.metric} vs ${opts.x}`, opts), width: opts.width ?? 360, height: opts.height ?? 240, data: { values }, ...(layer.length === 1 ? layer[0] : { layer }) };
+  return {
+    ...baseSpec(`Sweep: ${opts.metric} vs ${opts.x}`, opts),
+    width: opts.width ?? 360,
+    height: opts.height ?? 240,
+    data: { values },
+    ...(layer.length === 1 ? layer[0] : { layer }),
+  };
 }
 
 /** The error-bar ends of a value ± sd (both the value itself without an sd). */
@@ -98,14 +122,30 @@ export function sweepBarChart(results: readonly SweepResult[], opts: SweepBarOpt
       ...spread(r[opts.metric] as number, opts.sdField ? r[opts.sdField] : undefined),
     }))
     .sort((a, b) => sign * (a.value - b.value));
-  const y = { field: 'config', type: 'nominal', title: null, sort: values.map((v) => v.config), axis: { labelLimit: 0 } };
+  const y = {
+    field: 'config',
+    type: 'nominal',
+    title: null,
+    sort: values.map((v) => v.config),
+    axis: { labelLimit: 0 },
+  };
   const x = { field: 'value', type: 'quantitative', title: opts.metric };
   const layer: Record<string, unknown>[] = [{ mark: { type: 'bar', color: '#4c78a8' }, encoding: { y, x } }];
   if (opts.sdField) {
-    layer.push({ mark: { type: 'rule', color: '#333' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } });
+    layer.push({
+      mark: { type: 'rule', color: '#333' },
+      encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+    });
   }
   // The value is printed past the end of the error bar (or of the bar), never over it.
-  layer.push({ mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { y, x: { field: 'hi', type: 'quantitative' }, text: { field: 'value', type: 'quantitative', format: '.3f' } } });
+  layer.push({
+    mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 },
+    encoding: {
+      y,
+      x: { field: 'hi', type: 'quantitative' },
+      text: { field: 'value', type: 'quantitative', format: '.3f' },
+    },
+  });
   return {
     ...baseSpec(`Sweep: configurations by ${opts.metric}`, opts),
     width: opts.width ?? 320,

@@ -43,10 +43,12 @@ export function historyToLong(history: readonly HistoryRecord[], quantities?: st
   for (const rec of history) {
     for (const q of keys) {
       const train = rec[q];
-      if (typeof train === 'number' && Number.isFinite(train)) out.push({ epoch: rec.epoch, quantity: q, split: 'training', value: train });
+      if (typeof train === 'number' && Number.isFinite(train))
+        out.push({ epoch: rec.epoch, quantity: q, split: 'training', value: train });
       const vk = validationKey(rec, q);
       const val = vk === undefined ? undefined : rec[vk];
-      if (typeof val === 'number' && Number.isFinite(val)) out.push({ epoch: rec.epoch, quantity: q, split: 'validation', value: val });
+      if (typeof val === 'number' && Number.isFinite(val))
+        out.push({ epoch: rec.epoch, quantity: q, split: 'validation', value: val });
     }
   }
   return out;
@@ -75,7 +77,12 @@ export function historyQuantities(history: readonly HistoryRecord[]): string[] {
 export function trainingHistoryChart(history: readonly HistoryRecord[], opts: TrainingHistoryOptions = {}): VlSpec {
   checkNonEmpty(history, WHERE, 'history');
   history.forEach((rec, i) => {
-    if (!Number.isFinite(rec.epoch)) throw new EcgInputError('record without a numeric epoch', { file: WHERE, at: `record ${i}` }, '{ epoch: number, loss, valLoss, … }');
+    if (!Number.isFinite(rec.epoch))
+      throw new EcgInputError(
+        'record without a numeric epoch',
+        { file: WHERE, at: `record ${i}` },
+        '{ epoch: number, loss, valLoss, … }',
+      );
   });
   const quantities = opts.quantities ?? historyQuantities(history);
   const values = historyToLong(history, quantities).map((p) => ({ ...p, value: roundTo(p.value, 6) }));
@@ -84,22 +91,58 @@ export function trainingHistoryChart(history: readonly HistoryRecord[], opts: Tr
     x,
     // labelFlush keeps the top tick label inside the panel, so the panels' headers line up.
     y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false }, axis: { labelFlush: true } },
-    color: { field: 'split', type: 'nominal', title: null, scale: { domain: ['training', 'validation'], range: ['#1f77b4', '#ff7f0e'] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2 } },
-    strokeDash: { field: 'split', type: 'nominal', title: null, scale: { domain: ['training', 'validation'], range: [[1, 0], [5, 3]] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2 } },
-    tooltip: [{ field: 'epoch', type: 'quantitative' }, { field: 'split', type: 'nominal' }, { field: 'value', type: 'quantitative', format: '.4f' }],
+    color: {
+      field: 'split',
+      type: 'nominal',
+      title: null,
+      scale: { domain: ['training', 'validation'], range: ['#1f77b4', '#ff7f0e'] },
+      legend: { symbolType: 'stroke', symbolStrokeWidth: 2 },
+    },
+    strokeDash: {
+      field: 'split',
+      type: 'nominal',
+      title: null,
+      scale: {
+        domain: ['training', 'validation'],
+        range: [
+          [1, 0],
+          [5, 3],
+        ],
+      },
+      legend: { symbolType: 'stroke', symbolStrokeWidth: 2 },
+    },
+    tooltip: [
+      { field: 'epoch', type: 'quantitative' },
+      { field: 'split', type: 'nominal' },
+      { field: 'value', type: 'quantitative', format: '.4f' },
+    ],
   };
   const layer: Record<string, unknown>[] = [{ mark: { type: 'line', point: history.length <= 30 }, encoding }];
   let bestEpoch: number | undefined;
   let bestLoss = Infinity;
-  for (const p of values) if (p.quantity === 'loss' && p.split === 'validation' && p.value < bestLoss) [bestLoss, bestEpoch] = [p.value, p.epoch];
+  for (const p of values)
+    if (p.quantity === 'loss' && p.split === 'validation' && p.value < bestLoss)
+      [bestLoss, bestEpoch] = [p.value, p.epoch];
   if ((opts.markBestEpoch ?? true) && bestEpoch !== undefined) {
-    layer.push({ mark: { type: 'rule', strokeDash: [2, 2], color: '#888' }, encoding: { x: { datum: bestEpoch, type: 'quantitative' } } });
+    layer.push({
+      mark: { type: 'rule', strokeDash: [2, 2], color: '#888' },
+      encoding: { x: { datum: bestEpoch, type: 'quantitative' } },
+    });
   }
-  const legendLine = bestEpoch !== undefined && (opts.markBestEpoch ?? true) ? [`dotted rule: lowest validation loss (epoch ${bestEpoch})`] : [];
+  const legendLine =
+    bestEpoch !== undefined && (opts.markBestEpoch ?? true)
+      ? [`dotted rule: lowest validation loss (epoch ${bestEpoch})`]
+      : [];
   return {
     ...baseSpec('Training history', opts, legendLine),
     data: { values },
-    facet: { field: 'quantity', type: 'nominal', title: null, sort: quantities, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
+    facet: {
+      field: 'quantity',
+      type: 'nominal',
+      title: null,
+      sort: quantities,
+      header: { labelFontSize: 12, labelFontWeight: 'bold' },
+    },
     columns: Math.min(quantities.length, 3),
     resolve: { scale: { y: 'independent' } },
     spec: { width: opts.width ?? 260, height: opts.height ?? 180, layer },

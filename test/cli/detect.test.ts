@@ -42,7 +42,10 @@ describe('cli/detect', () => {
   });
 
   it('takes a folder as its RECORDS list and names bad input', async () => {
-    assert.deepEqual(recordPaths(dataDir()), listRecords(dataDir()).map((n) => path.join(dataDir(), n)));
+    assert.deepEqual(
+      recordPaths(dataDir()),
+      listRecords(dataDir()).map((n) => path.join(dataDir(), n)),
+    );
     assert.deepEqual(recordPaths(`${rec100}.hea`), [rec100]);
     await assert.rejects(capture(['/no/such/record']), EcgInputError);
     await assert.rejects(capture([rec100, '--method', 'magic']), /unknown method 'magic'/);

@@ -57,7 +57,8 @@ function startServer(plan: ServerPlan, log: Served[]): Promise<{ server: http.Se
       res.writeHead(status, headers);
       res.end(body);
     };
-    if (name === 'SHA256SUMS.txt') return reply(200, { 'content-type': 'text/plain' }, Buffer.from([...sums, ...plan.extraSums].join('\n') + '\n'));
+    if (name === 'SHA256SUMS.txt')
+      return reply(200, { 'content-type': 'text/plain' }, Buffer.from([...sums, ...plan.extraSums].join('\n') + '\n'));
     const file = path.join(dataDir(), name);
     if (!FILES.includes(name) || !fs.existsSync(file)) return reply(404, {}, Buffer.from('not found'));
     let body = fs.readFileSync(file);
@@ -85,7 +86,9 @@ function startServer(plan: ServerPlan, log: Served[]): Promise<{ server: http.Se
     res.end(slice);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mitdb/` }));
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mitdb/` }),
+    );
   });
 }
 
@@ -114,13 +117,19 @@ describe('cli/fetch', () => {
     const r = await fetchVerified({ baseUrl: base, dest, ...fast });
     assert.deepEqual(r.downloaded.sort(), [...FILES].sort());
     for (const f of FILES) assert.equal(sha(path.join(dest, f)), sha(path.join(dataDir(), f)), f);
-    assert.deepEqual(fs.readdirSync(dest).filter((f) => f.endsWith('.part')), []);
+    assert.deepEqual(
+      fs.readdirSync(dest).filter((f) => f.endsWith('.part')),
+      [],
+    );
     assert.ok(fs.existsSync(path.join(dest, 'SHA256SUMS.txt')));
     served.length = 0;
     const again = await fetchVerified({ baseUrl: base, dest, ...fast });
     assert.deepEqual(again.downloaded, []);
     assert.equal(again.skipped.length, FILES.length);
-    assert.deepEqual(served.map((s) => s.url), ['SHA256SUMS.txt']);
+    assert.deepEqual(
+      served.map((s) => s.url),
+      ['SHA256SUMS.txt'],
+    );
   });
 
   it('resumes a file whose connection dropped mid-way with an HTTP Range request', async () => {
@@ -169,7 +178,10 @@ describe('cli/fetch', () => {
     plan.corrupt.add('101.atr');
     await assert.rejects(fetchVerified({ baseUrl: base, dest, ...fast }), (e: unknown) => {
       assert.ok(e instanceof EcgInputError);
-      assert.match(e.message, /1 of 6 file\(s\) not fetched: .*101\.atr: sha256 of the downloaded 101\.atr is [0-9a-f]{64}; expected sha256 441cdd64/);
+      assert.match(
+        e.message,
+        /1 of 6 file\(s\) not fetched: .*101\.atr: sha256 of the downloaded 101\.atr is [0-9a-f]{64}; expected sha256 441cdd64/,
+      );
       return true;
     });
     assert.equal(fs.existsSync(path.join(dest, '101.atr')), false);
@@ -181,24 +193,38 @@ describe('cli/fetch', () => {
   it('gives up after the bounded number of attempts, keeping the partial bytes for a later resume', async () => {
     plan.dropAlways.add('100.hea');
     const logs: string[] = [];
-    await assert.rejects(fetchVerified({ baseUrl: base, dest, ...fast, log: (m) => logs.push(m) }), /100\.hea: download failed after 4 attempts: connection lost/);
+    await assert.rejects(
+      fetchVerified({ baseUrl: base, dest, ...fast, log: (m) => logs.push(m) }),
+      /100\.hea: download failed after 4 attempts: connection lost/,
+    );
     assert.equal(served.filter((s) => s.url === '100.hea').length, 4);
     assert.equal(logs.filter((l) => l.startsWith('retry')).length, 3);
-    assert.match(logs.find((l) => l.startsWith('retry 3/3'))!, /in 4 ms/); // back-off 1, 2, 4 ms
+    assert.match(
+      logs.find((l) => l.startsWith('retry 3/3'))!,
+      /in 4 ms/,
+    ); // back-off 1, 2, 4 ms
     assert.equal(fs.existsSync(path.join(dest, '100.hea')), false);
     assert.ok(fs.statSync(path.join(dest, '100.hea.part')).size > 0);
   });
 
   it('reports a listed file the server does not have (HTTP 404) without retrying', async () => {
     plan.extraSums.push(`${'0'.repeat(64)}  missing.dat`);
-    await assert.rejects(fetchVerified({ baseUrl: base, dest, ...fast }), /mitdb\/missing\.dat: server answered HTTP 404; expected HTTP 200 or 206/);
+    await assert.rejects(
+      fetchVerified({ baseUrl: base, dest, ...fast }),
+      /mitdb\/missing\.dat: server answered HTTP 404; expected HTTP 200 or 206/,
+    );
     assert.equal(served.filter((s) => s.url === 'missing.dat').length, 1);
   });
 
   it('rejects malformed and unsafe SHA256SUMS lines, naming the line', () => {
     assert.throws(() => parseSha256Sums('abc 100.dat\n', 'S'), /S, line 1: malformed checksum line/);
-    assert.throws(() => parseSha256Sums(`${'a'.repeat(64)}  ../evil\n`, 'S'), /S, line 1: unsafe file name '\.\.\/evil'/);
-    assert.deepEqual(parseSha256Sums(`\n${'A'.repeat(64)} *x_mitdb/x.dat\n`, 'S'), [{ sha256: 'a'.repeat(64), file: 'x_mitdb/x.dat' }]);
+    assert.throws(
+      () => parseSha256Sums(`${'a'.repeat(64)}  ../evil\n`, 'S'),
+      /S, line 1: unsafe file name '\.\.\/evil'/,
+    );
+    assert.deepEqual(parseSha256Sums(`\n${'A'.repeat(64)} *x_mitdb/x.dat\n`, 'S'), [
+      { sha256: 'a'.repeat(64), file: 'x_mitdb/x.dat' },
+    ]);
   });
 
   it('runs as `ecg fetch mitdb --dest --base-url` and refuses unknown databases', async () => {
@@ -211,7 +237,10 @@ describe('cli/fetch', () => {
       console.log = log;
     }
     const mb = (FILES.reduce((t, f) => t + fs.statSync(path.join(dataDir(), f)).size, 0) / 1e6).toFixed(1);
-    assert.ok(out[out.length - 1].startsWith(`mitdb: 6 file(s) downloaded (${mb} MB), 0 already present, all verified`), out[out.length - 1]);
+    assert.ok(
+      out[out.length - 1].startsWith(`mitdb: 6 file(s) downloaded (${mb} MB), 0 already present, all verified`),
+      out[out.length - 1],
+    );
     await assert.rejects(run(['nsrdb']), /unknown database 'nsrdb'; expected mitdb/);
   });
 });

@@ -13,10 +13,22 @@ describe('cli/inspect', () => {
     const r: RecordReport = JSON.parse(out);
     assert.deepEqual(Object.keys(r), ['record', 'fs', 'samples', 'signals', 'annotations']);
     assert.deepEqual([r.record, r.fs, r.samples], ['100', 360, 650000]);
-    assert.deepEqual(r.signals[0], { name: 'MLII', units: 'mV', gain: 200, baseline: 1024, format: 212, checksumOk: true });
+    assert.deepEqual(r.signals[0], {
+      name: 'MLII',
+      units: 'mV',
+      gain: 200,
+      baseline: 1024,
+      format: 212,
+      checksumOk: true,
+    });
     assert.equal(r.signals[1].name, 'V5');
     // 2,273 beats (N 2,239, A 33, V 1) plus the one rhythm annotation '+' (aux '(N').
-    assert.deepEqual(r.annotations, { total: 2274, beats: 2273, bySymbol: { '+': 1, N: 2239, A: 33, V: 1 }, aami: { N: 2239, S: 33, V: 1, F: 0, Q: 0 } });
+    assert.deepEqual(r.annotations, {
+      total: 2274,
+      beats: 2273,
+      bySymbol: { '+': 1, N: 2239, A: 33, V: 1 },
+      aami: { N: 2239, S: 33, V: 1, F: 0, Q: 0 },
+    });
   });
 
   it('prints a readable table without --json, and accepts a path with .hea', async () => {
@@ -36,9 +48,18 @@ describe('cli/inspect', () => {
     assert.equal(f.totals.records, recs.length);
     assert.equal(f.totals.errors, 0);
     assert.equal(f.totals.checksumFailures, 0);
-    assert.equal(f.totals.samples, recs.reduce((s, r) => s + r.samples, 0));
-    assert.equal(f.totals.annotations.beats, recs.reduce((s, r) => s + r.annotations!.beats, 0));
-    assert.equal(f.totals.annotations.total, recs.reduce((s, r) => s + r.annotations!.total, 0));
+    assert.equal(
+      f.totals.samples,
+      recs.reduce((s, r) => s + r.samples, 0),
+    );
+    assert.equal(
+      f.totals.annotations.beats,
+      recs.reduce((s, r) => s + r.annotations!.beats, 0),
+    );
+    assert.equal(
+      f.totals.annotations.total,
+      recs.reduce((s, r) => s + r.annotations!.total, 0),
+    );
     const aamiSum = Object.values(f.totals.annotations.aami).reduce((a, b) => a + b, 0);
     assert.ok(aamiSum <= f.totals.annotations.beats);
     if (hasFullMitdb()) {
@@ -50,7 +71,8 @@ describe('cli/inspect', () => {
   it('lists an unreadable record in a folder with its error and exits 2', async () => {
     const dir = tempDir();
     try {
-      for (const ext of ['hea', 'dat', 'atr']) fs.copyFileSync(path.join(dataDir(), `100.${ext}`), path.join(dir, `100.${ext}`));
+      for (const ext of ['hea', 'dat', 'atr'])
+        fs.copyFileSync(path.join(dataDir(), `100.${ext}`), path.join(dir, `100.${ext}`));
       fs.writeFileSync(path.join(dir, 'bad.hea'), 'bad 1 360 10\nbad.dat 212\n');
       const { code, out } = await captureConsole(() => run([dir, '--json']));
       assert.equal(code, 2);
@@ -74,7 +96,11 @@ describe('cli/inspect', () => {
   });
 
   it('runs as `ecg inspect` from bin/ecg.js', () => {
-    const out = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'ecg.js'), 'inspect', path.join(dataDir(), '101'), '--json'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(__dirname, '..', '..', 'bin', 'ecg.js'), 'inspect', path.join(dataDir(), '101'), '--json'],
+      { encoding: 'utf8' },
+    );
     assert.equal(JSON.parse(out).annotations.beats, 1865); // 101: N 1,860, A 3, Q 2 (MIT-BIH directory)
   });
 });

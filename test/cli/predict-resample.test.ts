@@ -12,7 +12,10 @@ function halfRateRecord(dir: string): string {
   const d = rec.signals[0].digital;
   const half = Int16Array.from({ length: Math.floor(d.length / 2) }, (_, i) => d[2 * i]);
   fs.writeFileSync(path.join(dir, 'h100.dat'), Buffer.from(half.buffer));
-  fs.writeFileSync(path.join(dir, 'h100.hea'), `h100 1 180 ${half.length}\nh100.dat 16 200 11 1024 ${half[0]} 0 0 MLII\n`);
+  fs.writeFileSync(
+    path.join(dir, 'h100.hea'),
+    `h100 1 180 ${half.length}\nh100.dat 16 200 11 1024 ${half[0]} 0 0 MLII\n`,
+  );
   return path.join(dir, 'h100');
 }
 
@@ -21,7 +24,14 @@ describe('cli/predict on a record of another sampling rate', () => {
     const out = tempDir();
     const config = resolveTrainConfig({
       seed: 4,
-      data: { dir: dataDir(), trainRecords: ['106', '119'], testRecords: ['100'], maxTrainBeatsPerClass: 300, validationFraction: 0, rrFeatures: false },
+      data: {
+        dir: dataDir(),
+        trainRecords: ['106', '119'],
+        testRecords: ['100'],
+        maxTrainBeatsPerClass: 300,
+        validationFraction: 0,
+        rrFeatures: false,
+      },
       model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [] },
       training: { epochs: 3, batchSize: 32, earlyStoppingPatience: 0, balancing: 'none' },
     });

@@ -11,7 +11,14 @@ describe('cli/predict and cli/evaluate', () => {
     out = tempDir();
     const config = resolveTrainConfig({
       seed: 3,
-      data: { dir: dataDir(), trainRecords: ['106', '119'], testRecords: ['100'], maxTrainBeatsPerClass: 40, validationFraction: 0, rrFeatures: true },
+      data: {
+        dir: dataDir(),
+        trainRecords: ['106', '119'],
+        testRecords: ['100'],
+        maxTrainBeatsPerClass: 40,
+        validationFraction: 0,
+        rrFeatures: true,
+      },
       model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [] },
       training: { epochs: 1, batchSize: 32, earlyStoppingPatience: 0 },
     });
@@ -19,7 +26,14 @@ describe('cli/predict and cli/evaluate', () => {
   });
 
   it('predict --json gives one entry per beat with sample, class, confidence and probabilities', async () => {
-    const r = await capture(['predict', '--model', path.join(out, 'model'), path.join(dataDir(), '100'), '--annotations', '--json']);
+    const r = await capture([
+      'predict',
+      '--model',
+      path.join(out, 'model'),
+      path.join(dataDir(), '100'),
+      '--annotations',
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.err);
     const { beats } = JSON.parse(r.out);
     // Record 100 has 2273 beat annotations; windows of 62 + 125 samples drop beats within reach of the ends.
@@ -56,7 +70,10 @@ describe('cli/predict and cli/evaluate', () => {
     const r = await capture(['predict', '--model', path.join(out, 'model'), csv]);
     assert.equal(r.code, 2);
     assert.match(r.err, /RR-interval features or record-relative/);
-    assert.match((await capture(['predict', '--model', path.join(out, 'model'), '/nonexistent/rec'])).err, /no such record or CSV/);
+    assert.match(
+      (await capture(['predict', '--model', path.join(out, 'model'), '/nonexistent/rec'])).err,
+      /no such record or CSV/,
+    );
   });
 
   it('evaluate --json reproduces the training run test figures on the test record', async () => {

@@ -32,6 +32,9 @@ describe('common/rng', () => {
 
   it('shuffles into a permutation', () => {
     const p = Array.from(shuffledIndices(100, createRng(3))).sort((x, y) => x - y);
-    assert.deepEqual(p, Array.from({ length: 100 }, (_, i) => i));
+    assert.deepEqual(
+      p,
+      Array.from({ length: 100 }, (_, i) => i),
+    );
   });
 });

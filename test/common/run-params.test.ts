@@ -16,7 +16,10 @@ describe('common/run-params', () => {
   });
 
   it('names the variable and what it expects when a value is wrong', () => {
-    assert.throws(() => runParams({ ECG_PROFILE: 'fast' }), /environment, ECG_PROFILE: ECG_PROFILE is 'fast'; expected 'quick' or 'full'/);
+    assert.throws(
+      () => runParams({ ECG_PROFILE: 'fast' }),
+      /environment, ECG_PROFILE: ECG_PROFILE is 'fast'; expected 'quick' or 'full'/,
+    );
     assert.throws(() => runParams({ ECG_SEED: '-1' }), /ECG_SEED: ECG_SEED is '-1'; expected a non-negative integer/);
   });
 });

@@ -21,9 +21,18 @@ describe('engine/layers/batchNormalization', () => {
 
   it('matches tf.moments + tf.batchNorm in values and in gradients for x, gamma and beta', () => {
     const rng = createRng(5);
-    for (const shape of [[4, 7, 3], [2, 5, 1, 6], [9, 2], [3, 5, 8], [6, 11]]) {
+    for (const shape of [
+      [4, 7, 3],
+      [2, 5, 1, 6],
+      [9, 2],
+      [3, 5, 8],
+      [6, 11],
+    ]) {
       const C = shape[shape.length - 1];
-      const x = tf.tensor(randomTensor(rng, shape).values.map((v) => 3 * v + 1), shape);
+      const x = tf.tensor(
+        randomTensor(rng, shape).values.map((v) => 3 * v + 1),
+        shape,
+      );
       const gamma = tf.tensor1d(randomTensor(rng, [C]).values);
       const beta = tf.tensor1d(randomTensor(rng, [C]).values);
       const w = tf.tensor(randomTensor(rng, shape).values, shape); // a loss Σ w·y gives non-trivial dy
@@ -32,7 +41,8 @@ describe('engine/layers/batchNormalization', () => {
         const m = tf.moments(a, axes);
         return tf.sum(tf.mul(w, tf.batchNorm(a, m.mean, m.variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-3)));
       };
-      const fused = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(w, batchNormTraining(a, g as tf.Tensor1D, b as tf.Tensor1D, 1e-3).y));
+      const fused = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(w, batchNormTraining(a, g as tf.Tensor1D, b as tf.Tensor1D, 1e-3).y));
       const want = tf.grads(stock)([x, gamma, beta]);
       const got = tf.grads(fused)([x, gamma, beta]);
       for (let i = 0; i < 3; i++) {
@@ -51,14 +61,23 @@ describe('engine/layers/batchNormalization', () => {
       if ((await initBackend()).backend !== 'wasm') this.skip();
       await inKernelMode(mode, () => {
         const rng = createRng(11);
-        for (const shape of [[37, 5], [64, 187, 32]]) {
+        for (const shape of [
+          [37, 5],
+          [64, 187, 32],
+        ]) {
           const x = randomTensor(rng, shape);
           const dy = randomTensor(rng, shape);
           const m = runKernelOn('cpu', 'EcgChannelMoments', { x }, {});
-          assert.ok(maxRelError(runKernelOn('wasm', 'EcgChannelMoments', { x }, {}).values, m.values) === 0, `moments ${shape}`);
+          assert.ok(
+            maxRelError(runKernelOn('wasm', 'EcgChannelMoments', { x }, {}).values, m.values) === 0,
+            `moments ${shape}`,
+          );
           const inputs = { x, dy, mean: randomTensor(rng, [shape[shape.length - 1]]) };
           const want = runKernelOn('cpu', 'EcgBatchNormGradSums', inputs, {}).values;
-          assert.ok(maxRelError(runKernelOn('wasm', 'EcgBatchNormGradSums', inputs, {}).values, want) === 0, `grad sums ${shape}`);
+          assert.ok(
+            maxRelError(runKernelOn('wasm', 'EcgBatchNormGradSums', inputs, {}).values, want) === 0,
+            `grad sums ${shape}`,
+          );
         }
       });
     });
@@ -68,9 +87,9 @@ describe('engine/layers/batchNormalization', () => {
     const make = (fused: boolean) => {
       const input = tf.input({ shape: [11, 4] });
       const bn = fused ? batchNormalization({ momentum: 0.9 }) : tf.layers.batchNormalization({ momentum: 0.9 });
-      const out = tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }).apply(
-        tf.layers.flatten().apply(bn.apply(input)),
-      ) as tf.SymbolicTensor;
+      const out = tf.layers
+        .dense({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) })
+        .apply(tf.layers.flatten().apply(bn.apply(input))) as tf.SymbolicTensor;
       const m = tf.model({ inputs: input, outputs: out });
       m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
       return m;
@@ -87,7 +106,8 @@ describe('engine/layers/batchNormalization', () => {
     const wa = a.getWeights();
     const wb = b.getWeights();
     assert.equal(wa.length, wb.length);
-    for (let i = 0; i < wa.length; i++) assert.ok(maxRelError(wb[i].dataSync(), wa[i].dataSync()) < 1e-4, `weight ${i}`);
+    for (let i = 0; i < wa.length; i++)
+      assert.ok(maxRelError(wb[i].dataSync(), wa[i].dataSync()) < 1e-4, `weight ${i}`);
     assert.ok(maxRelError((b.predict(x) as tf.Tensor).dataSync(), (a.predict(x) as tf.Tensor).dataSync()) < 1e-4);
     assert.equal(b.layers[1].getClassName(), 'BatchNormalization');
   });

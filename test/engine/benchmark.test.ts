@@ -13,7 +13,19 @@ describe('engine/benchmark', () => {
       return names;
     };
     // input, 2 × (Conv1D, BN, ReLU, MaxPool), GAP, Dense
-    assert.deepEqual(classes('cnn'), ['InputLayer', 'Conv1D', 'BatchNormalization', 'ReLU', 'MaxPooling1D', 'Conv1D', 'BatchNormalization', 'ReLU', 'MaxPooling1D', 'GlobalAveragePooling1D', 'Dense']);
+    assert.deepEqual(classes('cnn'), [
+      'InputLayer',
+      'Conv1D',
+      'BatchNormalization',
+      'ReLU',
+      'MaxPooling1D',
+      'Conv1D',
+      'BatchNormalization',
+      'ReLU',
+      'MaxPooling1D',
+      'GlobalAveragePooling1D',
+      'Dense',
+    ]);
     assert.deepEqual(classes('cnnBilstm').slice(9), ['Conv1D', 'ReLU', 'MaxPooling1D', 'Bidirectional', 'Dense']);
     assert.deepEqual(classes('lstm'), ['InputLayer', 'LSTM', 'Dense']);
     for (const name of REFERENCE_MODELS) {

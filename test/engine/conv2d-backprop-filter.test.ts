@@ -1,5 +1,15 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode, randomConvCase, cpuConvOrSkip } from './kernel-harness';
+import {
+  createRng,
+  randomTensor,
+  runKernelOn,
+  wasmActive,
+  maxRelError,
+  wasmKernelModes,
+  inKernelMode,
+  randomConvCase,
+  cpuConvOrSkip,
+} from './kernel-harness';
 
 describe('engine/kernels/conv2dBackpropFilter', () => {
   before(async function () {
@@ -22,7 +32,10 @@ describe('engine/kernels/conv2dBackpropFilter', () => {
           const got = runKernelOn('wasm', 'Conv2DBackpropFilter', { x, dy }, attrs);
           const what = `case ${trial}: x ${x.shape} filter ${filter.shape} strides ${strides} pad ${JSON.stringify(pad)}`;
           assert.deepEqual(got.shape, want.shape, what);
-          assert.ok(maxRelError(got.values, want.values) < 1e-5, `${what}: error ${maxRelError(got.values, want.values)}`);
+          assert.ok(
+            maxRelError(got.values, want.values) < 1e-5,
+            `${what}: error ${maxRelError(got.values, want.values)}`,
+          );
           cases++;
         }
         assert.ok(cases > 25, `only ${cases} cases ran`);

@@ -1,5 +1,15 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode, randomConvCase, cpuConvOrSkip } from './kernel-harness';
+import {
+  createRng,
+  randomTensor,
+  runKernelOn,
+  wasmActive,
+  maxRelError,
+  wasmKernelModes,
+  inKernelMode,
+  randomConvCase,
+  cpuConvOrSkip,
+} from './kernel-harness';
 
 describe('engine/kernels/conv2dBackpropInput', () => {
   before(async function () {
@@ -22,7 +32,10 @@ describe('engine/kernels/conv2dBackpropInput', () => {
           const got = runKernelOn('wasm', 'Conv2DBackpropInput', { dy, filter }, attrs);
           assert.deepEqual(got.shape, want.shape);
           const err = maxRelError(got.values, want.values);
-          assert.ok(err < 1e-5, `x ${x.shape} filter ${filter.shape} strides ${strides} pad ${JSON.stringify(pad)}: ${err}`);
+          assert.ok(
+            err < 1e-5,
+            `x ${x.shape} filter ${filter.shape} strides ${strides} pad ${JSON.stringify(pad)}: ${err}`,
+          );
           cases++;
         }
         assert.ok(cases > 25, `only ${cases} cases ran`);

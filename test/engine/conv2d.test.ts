@@ -1,5 +1,16 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode, randomConvCase, cpuConvOrSkip, convAttrs } from './kernel-harness';
+import {
+  createRng,
+  randomTensor,
+  runKernelOn,
+  wasmActive,
+  maxRelError,
+  wasmKernelModes,
+  inKernelMode,
+  randomConvCase,
+  cpuConvOrSkip,
+  convAttrs,
+} from './kernel-harness';
 
 describe('engine/kernels/conv2d', () => {
   before(async function () {
@@ -19,7 +30,10 @@ describe('engine/kernels/conv2d', () => {
           const got = runKernelOn('wasm', 'Conv2D', { x, filter }, convAttrs(c));
           const what = `x ${x.shape} filter ${filter.shape} strides ${strides} dilations ${dilations} pad ${JSON.stringify(pad)}`;
           assert.deepEqual(got.shape, want.shape, what);
-          assert.ok(maxRelError(got.values, want.values) < 1e-5, `${what}: error ${maxRelError(got.values, want.values)}`);
+          assert.ok(
+            maxRelError(got.values, want.values) < 1e-5,
+            `${what}: error ${maxRelError(got.values, want.values)}`,
+          );
           cases++;
         }
         assert.ok(cases > 30, `only ${cases} cases ran`);
@@ -37,14 +51,45 @@ describe('engine/kernels/conv2d: tfjs-backend-wasm SAME padding with a stride wi
       inKernelMode(mode, () => {
         const rng = createRng(612);
         // The case the random tests found: 4×(6×12)×4 input, 1×2 filter, strides 3×2, 'same'.
-        for (const [xs, fs, strides] of [[[4, 6, 12, 4], [1, 2, 4, 3], [3, 2]], [[1, 6, 12, 1], [1, 2, 1, 1], [3, 1]], [[2, 9, 9, 2], [2, 2, 2, 3], [3, 3]]]) {
-          const x = randomTensor(rng, xs), filter = randomTensor(rng, fs), bias = randomTensor(rng, [fs[3]]);
-          const attrs = { strides, pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined, activation: 'relu' };
-          for (const [kernel, inputs] of [['Conv2D', { x, filter }], ['FusedConv2D', { x, filter, bias }]] as const) {
+        for (const [xs, fs, strides] of [
+          [
+            [4, 6, 12, 4],
+            [1, 2, 4, 3],
+            [3, 2],
+          ],
+          [
+            [1, 6, 12, 1],
+            [1, 2, 1, 1],
+            [3, 1],
+          ],
+          [
+            [2, 9, 9, 2],
+            [2, 2, 2, 3],
+            [3, 3],
+          ],
+        ]) {
+          const x = randomTensor(rng, xs),
+            filter = randomTensor(rng, fs),
+            bias = randomTensor(rng, [fs[3]]);
+          const attrs = {
+            strides,
+            pad: 'same',
+            dataFormat: 'NHWC',
+            dilations: [1, 1],
+            dimRoundingMode: undefined,
+            activation: 'relu',
+          };
+          for (const [kernel, inputs] of [
+            ['Conv2D', { x, filter }],
+            ['FusedConv2D', { x, filter, bias }],
+          ] as const) {
             const want = runKernelOn('cpu', kernel, inputs, attrs);
             const got = runKernelOn('wasm', kernel, inputs, attrs);
             assert.deepEqual(got.shape, want.shape);
-            assert.ok(maxRelError(got.values, want.values) < 1e-5, `${kernel} x ${xs} filter ${fs} strides ${strides}: ${maxRelError(got.values, want.values)}`);
+            assert.ok(
+              maxRelError(got.values, want.values) < 1e-5,
+              `${kernel} x ${xs} filter ${fs} strides ${strides}: ${maxRelError(got.values, want.values)}`,
+            );
           }
         }
       }));

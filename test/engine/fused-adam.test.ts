@@ -12,20 +12,32 @@ describe('engine/fusedAdam', () => {
     const out = [new Float32Array(1), new Float32Array(1), new Float32Array(1)];
     const k = Float32Array.from([0.9, 1 - 0.9, 0.999, 1 - 0.999, 1 - 0.9, 1 - 0.999, 1e-7, -0.01]);
     adamStep(Float32Array.of(1), Float32Array.of(2), Float32Array.of(0), Float32Array.of(0), k, out[0], out[1], out[2]);
-    assert.ok(Math.abs(out[0][0] - 0.99) < 1e-6 && Math.abs(out[1][0] - 0.2) < 1e-7 && Math.abs(out[2][0] - 0.004) < 1e-8);
+    assert.ok(
+      Math.abs(out[0][0] - 0.99) < 1e-6 && Math.abs(out[1][0] - 0.2) < 1e-7 && Math.abs(out[2][0] - 0.004) < 1e-8,
+    );
   });
 
   it('trains a model to bit-identical weights and optimizer state as tf.train.adam', async () => {
     await initBackend();
     const make = () => {
       const input = tf.input({ shape: [6] });
-      const h = tf.layers.dense({ units: 8, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(input);
-      const out = tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }).apply(h);
+      const h = tf.layers
+        .dense({ units: 8, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) })
+        .apply(input);
+      const out = tf.layers
+        .dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) })
+        .apply(h);
       return tf.model({ inputs: input, outputs: out as tf.SymbolicTensor });
     };
     const rng = createRng(9);
     const x = tf.tensor(randomTensor(rng, [32, 6]).values, [32, 6]);
-    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 3), 'int32'), 3);
+    const y = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 32 }, (_, i) => i % 3),
+        'int32',
+      ),
+      3,
+    );
     const a = make();
     const b = make();
     const stock = tf.train.adam(0.01);
@@ -42,7 +54,8 @@ describe('engine/fusedAdam', () => {
     const sa = await stock.getWeights();
     const sb = await fused.getWeights();
     assert.equal(sb.length, sa.length);
-    for (let i = 0; i < sa.length; i++) assert.deepEqual([...sb[i].tensor.dataSync()], [...sa[i].tensor.dataSync()], sa[i].name);
+    for (let i = 0; i < sa.length; i++)
+      assert.deepEqual([...sb[i].tensor.dataSync()], [...sa[i].tensor.dataSync()], sa[i].name);
   });
 
   it('has a kernel that agrees between the wasm and cpu backends', async function () {
@@ -50,7 +63,16 @@ describe('engine/fusedAdam', () => {
     const rng = createRng(2);
     const v = randomTensor(rng, [17]);
     v.values = v.values.map(Math.abs);
-    const inputs = { x: randomTensor(rng, [17]), g: randomTensor(rng, [17]), m: randomTensor(rng, [17]), v, k: { values: Float32Array.from([0.9, 0.1, 0.999, 0.001, 0.19, 0.002, 1e-7, -0.001]), shape: [8] } };
-    assert.deepEqual([...runKernelOn('wasm', 'EcgAdamUpdate', inputs, {}).values], [...runKernelOn('cpu', 'EcgAdamUpdate', inputs, {}).values]);
+    const inputs = {
+      x: randomTensor(rng, [17]),
+      g: randomTensor(rng, [17]),
+      m: randomTensor(rng, [17]),
+      v,
+      k: { values: Float32Array.from([0.9, 0.1, 0.999, 0.001, 0.19, 0.002, 1e-7, -0.001]), shape: [8] },
+    };
+    assert.deepEqual(
+      [...runKernelOn('wasm', 'EcgAdamUpdate', inputs, {}).values],
+      [...runKernelOn('cpu', 'EcgAdamUpdate', inputs, {}).values],
+    );
   });
 });

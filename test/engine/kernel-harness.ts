@@ -47,7 +47,8 @@ export function runKernelOn(
     const dtype = t.values instanceof Int32Array ? 'int32' : 'float32';
     infos[k] = { dataId: backend.write(t.values.slice(), t.shape, dtype), shape: t.shape, dtype };
   }
-  const result = kernel.kernelFunc({ inputs: infos, backend, attrs: attrs as tf.NamedAttrMap }) as tf.TensorInfo | tf.TensorInfo[];
+  const result = kernel.kernelFunc({ inputs: infos, backend, attrs: attrs as tf.NamedAttrMap }) as
+    tf.TensorInfo | tf.TensorInfo[];
   // Several outputs come back concatenated, in order.
   const outs = Array.isArray(result) ? result : [result];
   const parts = outs.map((o) => backend.readSync(o.dataId) as Float32Array | Int32Array);
@@ -130,8 +131,22 @@ export function randomConvCase(rng: Rng, trial: number, dilated = false): ConvCa
   const strides = dilate ? [1, 1] : [conv1d ? 1 : 1 + rng.int(3), 1 + rng.int(3)];
   const dilations = dilate ? [conv1d ? 1 : 1 + rng.int(2), 1 + rng.int(3)] : [1, 1];
   const p = (['same', 'valid', 'explicit'] as const)[rng.int(3)];
-  const pad = p === 'explicit' ? [[0, 0], [rng.int(3), rng.int(3)], [rng.int(3), rng.int(3)], [0, 0]] : p;
-  return { x: randomTensor(rng, [B, H, W, Cin]), filter: randomTensor(rng, [FH, FW, Cin, Cout]), strides, dilations, pad };
+  const pad =
+    p === 'explicit'
+      ? [
+          [0, 0],
+          [rng.int(3), rng.int(3)],
+          [rng.int(3), rng.int(3)],
+          [0, 0],
+        ]
+      : p;
+  return {
+    x: randomTensor(rng, [B, H, W, Cin]),
+    filter: randomTensor(rng, [FH, FW, Cin, Cout]),
+    strides,
+    dilations,
+    pad,
+  };
 }
 
 /** The attributes of tf's Conv2D for a case. */

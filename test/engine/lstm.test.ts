@@ -33,9 +33,22 @@ describe('engine/layers/lstm', () => {
 
   const cases: [string, (fused: boolean) => tf.layers.Layer, number[]][] = [
     ['hardSigmoid gates, last output', (f) => (f ? lstm : tf.layers.lstm)({ units: 5 }), [3, 7, 2]],
-    ['sigmoid gates, all outputs', (f) => (f ? lstm : tf.layers.lstm)({ units: 4, recurrentActivation: 'sigmoid', returnSequences: true }), [2, 6, 3]],
-    ['go backwards', (f) => (f ? lstm : tf.layers.lstm)({ units: 3, goBackwards: true, returnSequences: true }), [2, 5, 1]],
-    ['bidirectional', (f) => (f ? bidirectional : tf.layers.bidirectional)({ layer: (f ? lstm : tf.layers.lstm)({ units: 4 }) as tf.RNN }), [3, 6, 2]],
+    [
+      'sigmoid gates, all outputs',
+      (f) => (f ? lstm : tf.layers.lstm)({ units: 4, recurrentActivation: 'sigmoid', returnSequences: true }),
+      [2, 6, 3],
+    ],
+    [
+      'go backwards',
+      (f) => (f ? lstm : tf.layers.lstm)({ units: 3, goBackwards: true, returnSequences: true }),
+      [2, 5, 1],
+    ],
+    [
+      'bidirectional',
+      (f) =>
+        (f ? bidirectional : tf.layers.bidirectional)({ layer: (f ? lstm : tf.layers.lstm)({ units: 4 }) as tf.RNN }),
+      [3, 6, 2],
+    ],
   ];
   for (const [name, make, shape] of cases) {
     it(`matches tf.layers.lstm in outputs and gradients: ${name}`, () => {
@@ -58,7 +71,10 @@ describe('engine/layers/lstm', () => {
 
   it('runs the fused op (not the stock fallback), in both directions of a bidirectional layer', async () => {
     const input = tf.input({ shape: [4, 2] });
-    const m = tf.model({ inputs: input, outputs: bidirectional({ layer: lstm({ units: 3 }) as tf.RNN }).apply(input) as tf.SymbolicTensor });
+    const m = tf.model({
+      inputs: input,
+      outputs: bidirectional({ layer: lstm({ units: 3 }) as tf.RNN }).apply(input) as tf.SymbolicTensor,
+    });
     const info = await tf.profile(() => m.predict(tf.ones([1, 4, 2])) as tf.Tensor);
     assert.equal(info.kernels.filter((k) => k.name === 'EcgLstmForward').length, 2);
   });
@@ -67,17 +83,30 @@ describe('engine/layers/lstm', () => {
     if ((await initBackend()).backend !== 'wasm') this.skip();
     const rng = createRng(3);
     const [B, T, D, U] = [3, 5, 2, 4];
-    const inputs = { x: randomTensor(rng, [B, T, D]), kernel: randomTensor(rng, [D, 4 * U]), recurrentKernel: randomTensor(rng, [U, 4 * U]), bias: randomTensor(rng, [4 * U]) };
+    const inputs = {
+      x: randomTensor(rng, [B, T, D]),
+      kernel: randomTensor(rng, [D, 4 * U]),
+      recurrentKernel: randomTensor(rng, [U, 4 * U]),
+      bias: randomTensor(rng, [4 * U]),
+    };
     const fw = runKernelOn('cpu', 'EcgLstmForward', inputs, { hardSigmoid: false });
-    assert.ok(maxRelError(runKernelOn('wasm', 'EcgLstmForward', inputs, { hardSigmoid: false }).values, fw.values) < 1e-5);
+    assert.ok(
+      maxRelError(runKernelOn('wasm', 'EcgLstmForward', inputs, { hardSigmoid: false }).values, fw.values) < 1e-5,
+    );
     const n = B * T * U;
     const back = {
-      x: inputs.x, kernel: inputs.kernel, recurrentKernel: inputs.recurrentKernel,
-      h: { values: fw.values.slice(0, n), shape: [B, T, U] }, c: { values: fw.values.slice(n, 2 * n), shape: [B, T, U] },
-      gates: { values: fw.values.slice(2 * n, 6 * n), shape: [B, T, 4 * U] }, tanhC: { values: fw.values.slice(6 * n), shape: [B, T, U] },
+      x: inputs.x,
+      kernel: inputs.kernel,
+      recurrentKernel: inputs.recurrentKernel,
+      h: { values: fw.values.slice(0, n), shape: [B, T, U] },
+      c: { values: fw.values.slice(n, 2 * n), shape: [B, T, U] },
+      gates: { values: fw.values.slice(2 * n, 6 * n), shape: [B, T, 4 * U] },
+      tanhC: { values: fw.values.slice(6 * n), shape: [B, T, U] },
       dh: randomTensor(rng, [B, T, U]),
     };
     const want = runKernelOn('cpu', 'EcgLstmBackward', back, { hardSigmoid: false });
-    assert.ok(maxRelError(runKernelOn('wasm', 'EcgLstmBackward', back, { hardSigmoid: false }).values, want.values) < 1e-5);
+    assert.ok(
+      maxRelError(runKernelOn('wasm', 'EcgLstmBackward', back, { hardSigmoid: false }).values, want.values) < 1e-5,
+    );
   });
 });

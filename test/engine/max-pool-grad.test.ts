@@ -1,5 +1,13 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode } from './kernel-harness';
+import {
+  createRng,
+  randomTensor,
+  runKernelOn,
+  wasmActive,
+  maxRelError,
+  wasmKernelModes,
+  inKernelMode,
+} from './kernel-harness';
 
 describe('engine/kernels/maxPoolGrad', () => {
   before(async function () {
@@ -29,14 +37,20 @@ describe('engine/kernels/maxPoolGrad', () => {
           const attrs = { filterSize, strides, pad, dimRoundingMode: undefined };
           const yWasm = runKernelOn('wasm', 'MaxPool', { x }, attrs);
           assert.deepEqual(yWasm.shape, y.shape);
-          assert.ok(maxRelError(yWasm.values, y.values) === 0, `MaxPool x ${x.shape} window ${filterSize} strides ${strides} ${pad}`);
+          assert.ok(
+            maxRelError(yWasm.values, y.values) === 0,
+            `MaxPool x ${x.shape} window ${filterSize} strides ${strides} ${pad}`,
+          );
           const want = runKernelOn('cpu', 'MaxPoolGrad', { dy, input: x, output: y }, attrs);
           const got = runKernelOn('wasm', 'MaxPoolGrad', { dy, input: x, output: y }, attrs);
           assert.deepEqual(got.shape, want.shape);
-          assert.ok(maxRelError(got.values, want.values) < 1e-6, `x ${x.shape} window ${filterSize} strides ${strides} ${pad}`);
+          assert.ok(
+            maxRelError(got.values, want.values) < 1e-6,
+            `x ${x.shape} window ${filterSize} strides ${strides} ${pad}`,
+          );
           cases++;
         }
         assert.ok(cases > 40);
-    }));
+      }));
   }
 });

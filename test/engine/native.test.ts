@@ -32,7 +32,11 @@ describe('engine/native', () => {
 
   it('multiplies a hand example, plain, through transposed strides, and accumulating', () => {
     // A = [[1, 2, 3], [4, 5, 6]], B = [[1, 0], [0, 1], [1, 1]] → A·B = [[4, 5], [10, 11]].
-    const { heap, offsets } = heapOf(Float32Array.of(1, 2, 3, 4, 5, 6), Float32Array.of(1, 0, 0, 1, 1, 1), new Float32Array(4));
+    const { heap, offsets } = heapOf(
+      Float32Array.of(1, 2, 3, 4, 5, 6),
+      Float32Array.of(1, 0, 0, 1, 1, 1),
+      new Float32Array(4),
+    );
     native.gemm(heap, 2, 2, 3, offsets[0], 3, 1, offsets[1], 2, 1, offsets[2], 2, false);
     assert.deepEqual(Array.from(floats(heap, offsets[2], 4)), [4, 5, 10, 11]);
     // Aᵀ·A read from A's memory with swapped strides: [[17, 22, 27], [22, 29, 36], [27, 36, 45]].
@@ -44,7 +48,12 @@ describe('engine/native', () => {
   });
 
   it('agrees with a float64 product on sizes with ragged tiles and a k longer than its slice', () => {
-    for (const [m, n, k] of [[13, 33, 385], [1, 1, 1], [25, 64, 160], [7, 5, 1000]]) {
+    for (const [m, n, k] of [
+      [13, 33, 385],
+      [1, 1, 1],
+      [25, 64, 160],
+      [7, 5, 1000],
+    ]) {
       const a = random(m * 100 + n, m * k);
       const b = random(k + 7, k * n);
       const { heap, offsets } = heapOf(a, b, new Float32Array(m * n));
@@ -58,7 +67,10 @@ describe('engine/native', () => {
             ref += a[i * k + p] * b[p * n + j];
             scale += Math.abs(a[i * k + p] * b[p * n + j]);
           }
-          assert.ok(Math.abs(c[i * n + j] - ref) <= 1e-6 * scale + 1e-7, `${m}x${n}x${k} at (${i}, ${j}): ${c[i * n + j]} vs ${ref}`);
+          assert.ok(
+            Math.abs(c[i * n + j] - ref) <= 1e-6 * scale + 1e-7,
+            `${m}x${n}x${k} at (${i}, ${j}): ${c[i * n + j]} vs ${ref}`,
+          );
         }
       }
     }
@@ -67,25 +79,48 @@ describe('engine/native', () => {
   it('gives bit-identical convolutions and gradients with 1 and 2 threads', () => {
     // The reference CNN's second layer: batch 64, 93 steps, 32 → 64 channels, kernel 5, same.
     const g = [64, 1, 93, 32, 1, 93, 64, 1, 5, 1, 1, 1, 1, 0, 2];
-    const x = random(1, 64 * 93 * 32), w = random(2, 5 * 32 * 64), dy = random(3, 64 * 93 * 64);
+    const x = random(1, 64 * 93 * 32),
+      w = random(2, 5 * 32 * 64),
+      dy = random(3, 64 * 93 * 64);
     const run = (threads: number) => {
       native.setThreads(threads);
-      const { heap, offsets } = heapOf(x, w, dy, new Float32Array(dy.length), new Float32Array(x.length), new Float32Array(w.length));
+      const { heap, offsets } = heapOf(
+        x,
+        w,
+        dy,
+        new Float32Array(dy.length),
+        new Float32Array(x.length),
+        new Float32Array(w.length),
+      );
       native.conv2d(heap, offsets[0], offsets[1], offsets[3], ...g);
       native.conv2dBackpropInput(heap, offsets[2], offsets[1], offsets[4], ...g);
       native.conv2dBackpropFilter(heap, offsets[0], offsets[2], offsets[5], ...g);
-      return [floats(heap, offsets[3], dy.length), floats(heap, offsets[4], x.length), floats(heap, offsets[5], w.length)];
+      return [
+        floats(heap, offsets[3], dy.length),
+        floats(heap, offsets[4], x.length),
+        floats(heap, offsets[5], w.length),
+      ];
     };
     const one = run(1);
     const two = run(2);
-    for (let i = 0; i < 3; i++) assert.ok(Buffer.from(one[i].buffer).equals(Buffer.from(two[i].buffer)), `output ${i} differs`);
+    for (let i = 0; i < 3; i++)
+      assert.ok(Buffer.from(one[i].buffer).equals(Buffer.from(two[i].buffer)), `output ${i} differs`);
   });
 
   it('refuses operands outside the heap and malformed geometry with a message naming the kernel', () => {
     const { heap } = heapOf(new Float32Array(8));
-    assert.throws(() => native.gemm(heap, 4, 4, 4, 0, 4, 1, 0, 4, 1, 0, 4, false), /gemm: an operand lies outside the heap/);
-    assert.throws(() => native.conv2d(heap, 0, 0, 0, 1, 1, 8, 1, 1, 8, 1, 1, 1, 0, 1, 1, 1, 0, 0), /strides and dilations must be >= 1/);
-    assert.throws(() => native.conv2d(heap, 0, 0, 0, 1, 1, 8, 1, 1, 8, 2, 1, 1, 1, 1, 1, 1, 0, 0), /conv2d: a tensor lies outside the heap/);
+    assert.throws(
+      () => native.gemm(heap, 4, 4, 4, 0, 4, 1, 0, 4, 1, 0, 4, false),
+      /gemm: an operand lies outside the heap/,
+    );
+    assert.throws(
+      () => native.conv2d(heap, 0, 0, 0, 1, 1, 8, 1, 1, 8, 1, 1, 1, 0, 1, 1, 1, 0, 0),
+      /strides and dilations must be >= 1/,
+    );
+    assert.throws(
+      () => native.conv2d(heap, 0, 0, 0, 1, 1, 8, 1, 1, 8, 2, 1, 1, 1, 1, 1, 1, 0, 0),
+      /conv2d: a tensor lies outside the heap/,
+    );
     assert.throws(() => native.setThreads(0), /setThreads: expected an integer 1..64/);
   });
 

@@ -1,6 +1,14 @@
 import { strict as assert } from 'assert';
 import { sumMiddle } from '../../lib/engine/kernels/reduce';
-import { createRng, randomTensor, runKernelOn, wasmActive, maxRelError, wasmKernelModes, inKernelMode } from './kernel-harness';
+import {
+  createRng,
+  randomTensor,
+  runKernelOn,
+  wasmActive,
+  maxRelError,
+  wasmKernelModes,
+  inKernelMode,
+} from './kernel-harness';
 
 describe('engine/kernels/reduce', () => {
   it('sums the middle axis as worked out by hand', () => {
@@ -34,7 +42,9 @@ describe('engine/kernels/reduce', () => {
         // Non-contiguous axes go to tfjs's own kernel.
         const x = randomTensor(rng, [3, 4, 5]);
         const want = runKernelOn('cpu', 'Sum', { x }, { axis: [0, 2], keepDims: false });
-        assert.ok(maxRelError(runKernelOn('wasm', 'Sum', { x }, { axis: [0, 2], keepDims: false }).values, want.values) < 1e-5);
+        assert.ok(
+          maxRelError(runKernelOn('wasm', 'Sum', { x }, { axis: [0, 2], keepDims: false }).values, want.values) < 1e-5,
+        );
       });
     });
   }

@@ -44,7 +44,9 @@ describe('engine/kernels/reverse', () => {
     for (let trial = 0; trial < 50; trial++) {
       const rank = 1 + rng.int(4);
       const shape = Array.from({ length: rank }, () => 1 + rng.int(5));
-      const dims = [...new Set(Array.from({ length: 1 + rng.int(rank) }, () => rng.int(rank) - (rng.int(2) ? rank : 0)))];
+      const dims = [
+        ...new Set(Array.from({ length: 1 + rng.int(rank) }, () => rng.int(rank) - (rng.int(2) ? rank : 0))),
+      ];
       const x = randomTensor(rng, shape);
       if (trial % 3 === 0) x.values = Int32Array.from(x.values, (v) => Math.round(v * 100));
       const want = runKernelOn('cpu', 'Reverse', { x }, { dims });

@@ -6,12 +6,14 @@ import { expectClose } from '../helpers';
 function fromMatrix(cm: number[][]): { yTrue: number[]; yPred: number[] } {
   const yTrue: number[] = [];
   const yPred: number[] = [];
-  cm.forEach((row, t) => row.forEach((count, p) => {
-    for (let i = 0; i < count; i++) {
-      yTrue.push(t);
-      yPred.push(p);
-    }
-  }));
+  cm.forEach((row, t) =>
+    row.forEach((count, p) => {
+      for (let i = 0; i < count; i++) {
+        yTrue.push(t);
+        yPred.push(p);
+      }
+    }),
+  );
   return { yTrue, yPred };
 }
 
@@ -26,7 +28,11 @@ describe('evaluation/evaluateClassifier', () => {
   // N: TP 5, FN 1, FP 2+0 = 2, TN 14−5−1−2 = 6 → Se 5/6, +P 5/7, F1 2·5/(10+2+1) = 10/13, Sp 6/8
   // S: TP 2, FN 2, FP 1+1 = 2, TN 8 → Se 1/2, +P 1/2, F1 4/8 = 1/2, Sp 8/10
   // V: TP 3, FN 1, FP 0, TN 10 → Se 3/4, +P 1, F1 6/7, Sp 1
-  const cm = [[5, 1, 0], [2, 2, 0], [0, 1, 3]];
+  const cm = [
+    [5, 1, 0],
+    [2, 2, 0],
+    [0, 1, 3],
+  ];
   const classes = ['N', 'S', 'V'];
 
   it('rebuilds the confusion matrix from labels (rows true, columns predicted)', () => {
@@ -37,11 +43,34 @@ describe('evaluation/evaluateClassifier', () => {
 
   it('computes per-class Se, +P, F1, specificity and support by hand', () => {
     const m = matrixMetrics(cm, classes);
-    expectClose(m.perClass.map((c) => c.se), [5 / 6, 1 / 2, 3 / 4], 1e-12, 'se');
-    expectClose(m.perClass.map((c) => c.ppv), [5 / 7, 1 / 2, 1], 1e-12, 'ppv');
-    expectClose(m.perClass.map((c) => c.f1), [10 / 13, 1 / 2, 6 / 7], 1e-12, 'f1');
-    expectClose(m.perClass.map((c) => c.specificity), [6 / 8, 8 / 10, 1], 1e-12, 'specificity');
-    assert.deepEqual(m.perClass.map((c) => c.support), [6, 4, 4]);
+    expectClose(
+      m.perClass.map((c) => c.se),
+      [5 / 6, 1 / 2, 3 / 4],
+      1e-12,
+      'se',
+    );
+    expectClose(
+      m.perClass.map((c) => c.ppv),
+      [5 / 7, 1 / 2, 1],
+      1e-12,
+      'ppv',
+    );
+    expectClose(
+      m.perClass.map((c) => c.f1),
+      [10 / 13, 1 / 2, 6 / 7],
+      1e-12,
+      'f1',
+    );
+    expectClose(
+      m.perClass.map((c) => c.specificity),
+      [6 / 8, 8 / 10, 1],
+      1e-12,
+      'specificity',
+    );
+    assert.deepEqual(
+      m.perClass.map((c) => c.support),
+      [6, 4, 4],
+    );
     assert.deepEqual(m.notes, []);
   });
 
@@ -93,7 +122,10 @@ describe('evaluation/evaluateClassifier', () => {
     // AUC of class 1: ranking 0.8+, 0.4−, 0.35+, 0.1− → 3 of 4 pairs in order = 0.75; class 0 (1−p) is the mirror, also 0.75.
     // AP of class 1: thresholds 0.8 (P 1, R 1/2), 0.4 (P 1/2, R 1/2), 0.35 (P 2/3, R 1), 0.1 (P 1/2, R 1) → 1/2·1 + 1/2·2/3 = 5/6.
     const r = evaluateClassifier([0, 0, 1, 1], new Float32Array([0.1, 0.4, 0.35, 0.8]), ['neg', 'pos']);
-    assert.deepEqual(r.confusionMatrix, [[2, 0], [1, 1]]);
+    assert.deepEqual(r.confusionMatrix, [
+      [2, 0],
+      [1, 1],
+    ]);
     expectClose(r.rocAuc.perClass.pos!, 0.75, 1e-7);
     expectClose(r.rocAuc.perClass.neg!, 0.75, 1e-7);
     expectClose(r.aupr.perClass.pos!, 5 / 6, 1e-7);

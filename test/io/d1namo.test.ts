@@ -36,7 +36,13 @@ describe('io/d1namo', () => {
       assert.equal(parseD1namoGlucoseTime('2014-10-01', '10:14'), Date.UTC(2014, 9, 1, 10, 14, 0));
     });
     it('refuses impossible or malformed times with NaN', () => {
-      for (const s of ['31/02/2014 10:00:00.000', '1/10/2014 10:00:00.000', '01/10/2014 24:00:00.000', '01/10/2014 10:00:00,000', '01/10/2014 10:00:00.']) {
+      for (const s of [
+        '31/02/2014 10:00:00.000',
+        '1/10/2014 10:00:00.000',
+        '01/10/2014 24:00:00.000',
+        '01/10/2014 10:00:00,000',
+        '01/10/2014 10:00:00.',
+      ]) {
         assert.ok(Number.isNaN(parseD1namoEcgTime(s)), s);
       }
       assert.ok(Number.isNaN(parseD1namoGlucoseTime('2014-13-01', '10:00:00')));
@@ -51,21 +57,42 @@ describe('io/d1namo', () => {
 
   describe('ECG CSV', () => {
     it('reads times and values', () => {
-      const r = parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,2048', '01/10/2014 10:00:00.004,-3.5', '01/10/2014 10:00:01.000,1e2']), 'e.csv');
+      const r = parseD1namoEcgCsv(
+        ecg(['01/10/2014 10:00:00.000,2048', '01/10/2014 10:00:00.004,-3.5', '01/10/2014 10:00:01.000,1e2']),
+        'e.csv',
+      );
       assert.equal(r.n, 3);
       assert.deepEqual(Array.from(r.values), [2048, -3.5, 100]);
-      assert.deepEqual(Array.from(r.timeMs, (t) => t - r.timeMs[0]), [0, 4, 1000]);
+      assert.deepEqual(
+        Array.from(r.timeMs, (t) => t - r.timeMs[0]),
+        [0, 4, 1000],
+      );
     });
     it('names file, line and expectation for each kind of bad row', () => {
-      throwsInput(() => parseD1namoEcgCsv(Buffer.from('Time,Ecg\n'), 'e.csv'), 'e.csv, line 1: header "Time,Ecg"; expected the header "Time,EcgWaveform"');
+      throwsInput(
+        () => parseD1namoEcgCsv(Buffer.from('Time,Ecg\n'), 'e.csv'),
+        'e.csv, line 1: header "Time,Ecg"; expected the header "Time,EcgWaveform"',
+      );
       throwsInput(
         () => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,1', '01/10/2014 10:00:00.004,1,2']), 'e.csv'),
         'e.csv, line 3: 3 columns; expected 2 columns (Time,EcgWaveform)',
       );
-      throwsInput(() => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000']), 'e.csv'), 'e.csv, line 2: 1 column; expected 2 columns (Time,EcgWaveform)');
-      throwsInput(() => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,abc']), 'e.csv'), 'e.csv, line 2: EcgWaveform "abc" is not a number; expected a finite number');
-      throwsInput(() => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,NaN']), 'e.csv'), 'e.csv, line 2: EcgWaveform "NaN" is not a number; expected a finite number');
-      throwsInput(() => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,']), 'e.csv'), 'e.csv, line 2: EcgWaveform "" is not a number; expected a finite number');
+      throwsInput(
+        () => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000']), 'e.csv'),
+        'e.csv, line 2: 1 column; expected 2 columns (Time,EcgWaveform)',
+      );
+      throwsInput(
+        () => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,abc']), 'e.csv'),
+        'e.csv, line 2: EcgWaveform "abc" is not a number; expected a finite number',
+      );
+      throwsInput(
+        () => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,NaN']), 'e.csv'),
+        'e.csv, line 2: EcgWaveform "NaN" is not a number; expected a finite number',
+      );
+      throwsInput(
+        () => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,']), 'e.csv'),
+        'e.csv, line 2: EcgWaveform "" is not a number; expected a finite number',
+      );
       throwsInput(
         () => parseD1namoEcgCsv(ecg(['2014-10-01 10:00:00.000,1']), 'e.csv'),
         'e.csv, line 2: malformed time "2014-10-01 10:00:00.000"; expected a time dd/mm/yyyy HH:MM:SS.fff',
@@ -74,37 +101,70 @@ describe('io/d1namo', () => {
         () => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.008,1', '01/10/2014 10:00:00.004,1']), 'e.csv'),
         "e.csv, line 3: time 01/10/2014 10:00:00.004 is not after the previous row's; expected strictly increasing times",
       );
-      throwsInput(() => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,1', '', '01/10/2014 10:00:00.004,1']), 'e.csv'), 'e.csv, line 3: empty line; expected 2 columns (Time,EcgWaveform)');
-      throwsInput(() => readD1namoEcgCsv('/nonexistent/x_ECG.csv'), '/nonexistent/x_ECG.csv: cannot read (ENOENT); expected a readable ECG CSV file');
+      throwsInput(
+        () => parseD1namoEcgCsv(ecg(['01/10/2014 10:00:00.000,1', '', '01/10/2014 10:00:00.004,1']), 'e.csv'),
+        'e.csv, line 3: empty line; expected 2 columns (Time,EcgWaveform)',
+      );
+      throwsInput(
+        () => readD1namoEcgCsv('/nonexistent/x_ECG.csv'),
+        '/nonexistent/x_ECG.csv: cannot read (ENOENT); expected a readable ECG CSV file',
+      );
     });
   });
 
   describe('glucose.csv', () => {
     it('reads cgm and manual rows, with or without a comments column', () => {
-      const g = parseD1namoGlucoseCsv('date,time,glucose,type,comments\n2014-10-01,10:00:00,5.5,cgm,\n2014-10-01,10:02:00,6.1,manual,before lunch, walking\n', 'g.csv');
+      const g = parseD1namoGlucoseCsv(
+        'date,time,glucose,type,comments\n2014-10-01,10:00:00,5.5,cgm,\n2014-10-01,10:02:00,6.1,manual,before lunch, walking\n',
+        'g.csv',
+      );
       assert.deepEqual(g.type, ['cgm', 'manual']);
       expectClose(g.glucoseMmolL, [5.5, 6.1], 1e-6);
       assert.equal(g.timeMs[1] - g.timeMs[0], 120000);
     });
     it('names file, line and expectation for each kind of bad row', () => {
       const h = 'date,time,glucose,type\n';
-      throwsInput(() => parseD1namoGlucoseCsv('date,glucose\n', 'g.csv'), 'g.csv, line 1: header "date,glucose"; expected the header "date,time,glucose,type" (optionally ",comments")');
-      throwsInput(() => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,5.5\n', 'g.csv'), 'g.csv, line 2: 3 columns; expected 4 columns (date,time,glucose,type)');
-      throwsInput(() => parseD1namoGlucoseCsv(h + '01/10/2014,10:00:00,5.5,cgm\n', 'g.csv'), 'g.csv, line 2: malformed date or time "01/10/2014 10:00:00"; expected a date yyyy-mm-dd and a time HH:MM:SS');
-      throwsInput(() => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,low,cgm\n', 'g.csv'), 'g.csv, line 2: glucose "low" is not a plausible value; expected a number in mmol/L between 0.5 and 40');
-      throwsInput(() => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,NaN,cgm\n', 'g.csv'), 'g.csv, line 2: glucose "NaN" is not a plausible value; expected a number in mmol/L between 0.5 and 40');
+      throwsInput(
+        () => parseD1namoGlucoseCsv('date,glucose\n', 'g.csv'),
+        'g.csv, line 1: header "date,glucose"; expected the header "date,time,glucose,type" (optionally ",comments")',
+      );
+      throwsInput(
+        () => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,5.5\n', 'g.csv'),
+        'g.csv, line 2: 3 columns; expected 4 columns (date,time,glucose,type)',
+      );
+      throwsInput(
+        () => parseD1namoGlucoseCsv(h + '01/10/2014,10:00:00,5.5,cgm\n', 'g.csv'),
+        'g.csv, line 2: malformed date or time "01/10/2014 10:00:00"; expected a date yyyy-mm-dd and a time HH:MM:SS',
+      );
+      throwsInput(
+        () => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,low,cgm\n', 'g.csv'),
+        'g.csv, line 2: glucose "low" is not a plausible value; expected a number in mmol/L between 0.5 and 40',
+      );
+      throwsInput(
+        () => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,NaN,cgm\n', 'g.csv'),
+        'g.csv, line 2: glucose "NaN" is not a plausible value; expected a number in mmol/L between 0.5 and 40',
+      );
       // 110 looks like mg/dL: refused rather than read as 110 mmol/L.
-      throwsInput(() => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,110,cgm\n', 'g.csv'), 'g.csv, line 2: glucose "110" is not a plausible value; expected a number in mmol/L between 0.5 and 40');
-      throwsInput(() => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,5,bolus\n', 'g.csv'), 'g.csv, line 2: type "bolus"; expected "cgm" or "manual"');
+      throwsInput(
+        () => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,110,cgm\n', 'g.csv'),
+        'g.csv, line 2: glucose "110" is not a plausible value; expected a number in mmol/L between 0.5 and 40',
+      );
+      throwsInput(
+        () => parseD1namoGlucoseCsv(h + '2014-10-01,10:00:00,5,bolus\n', 'g.csv'),
+        'g.csv, line 2: type "bolus"; expected "cgm" or "manual"',
+      );
       throwsInput(
         () => parseD1namoGlucoseCsv(h + '2014-10-01,10:05:00,5,cgm\n2014-10-01,10:00:00,5,cgm\n', 'g.csv'),
-        'g.csv, line 3: 2014-10-01 10:00:00 is before the previous row\'s time; expected rows in time order',
+        "g.csv, line 3: 2014-10-01 10:00:00 is before the previous row's time; expected rows in time order",
       );
       throwsInput(
         () => parseD1namoGlucoseCsv(h + '2014-10-01,10:05:00,5,cgm\n2014-10-01,10:05:00,5,cgm\n', 'g.csv'),
         'g.csv, line 3: CGM reading at 2014-10-01 10:05:00 is not after the previous one; expected strictly increasing CGM times',
       );
-      throwsInput(() => readD1namoGlucoseCsv('/nonexistent/glucose.csv'), '/nonexistent/glucose.csv: cannot read (ENOENT); expected a readable glucose.csv');
+      throwsInput(
+        () => readD1namoGlucoseCsv('/nonexistent/glucose.csv'),
+        '/nonexistent/glucose.csv: cannot read (ENOENT); expected a readable glucose.csv',
+      );
     });
   });
 
@@ -153,7 +213,10 @@ describe('io/d1namo', () => {
       fs.mkdirSync(path.join(subject, 'sensor_data', 's1'), { recursive: true });
       fs.writeFileSync(path.join(subject, 'sensor_data', 's1', 's1_ECG.csv'), ecg(rows));
       // Session 2, at 11:00, after the last CGM reading: one whole window (no glucose) and 100 spare samples.
-      const rows2 = Array.from({ length: 2600 }, (_, i) => `${formatD1namoEcgTime(t0 + 3600000 + i * 4)},${Math.round(2000 + 300 * Math.sin(i / 5))}`);
+      const rows2 = Array.from(
+        { length: 2600 },
+        (_, i) => `${formatD1namoEcgTime(t0 + 3600000 + i * 4)},${Math.round(2000 + 300 * Math.sin(i / 5))}`,
+      );
       fs.mkdirSync(path.join(subject, 'sensor_data', 's2'));
       fs.writeFileSync(path.join(subject, 'sensor_data', 's2', 's2_ECG.csv'), ecg(rows2));
       // An accelerometer export beside them is not an ECG file and is ignored.
@@ -182,10 +245,16 @@ describe('io/d1namo', () => {
 
     it('reports a folder without subjects and a subject without ECG files', () => {
       const dir = tempDir();
-      throwsInput(() => readD1namoCohort(dir), `${dir}: no subject folder with a glucose.csv; expected one folder per subject holding glucose.csv and ECG CSVs`);
+      throwsInput(
+        () => readD1namoCohort(dir),
+        `${dir}: no subject folder with a glucose.csv; expected one folder per subject holding glucose.csv and ECG CSVs`,
+      );
       fs.mkdirSync(path.join(dir, 'p1'));
       fs.writeFileSync(path.join(dir, 'p1', 'glucose.csv'), 'date,time,glucose,type\n');
-      throwsInput(() => readD1namoCohort(dir), `${path.join(dir, 'p1')}: no *_ECG.csv file; expected ECG CSV files (Time,EcgWaveform) below the subject folder`);
+      throwsInput(
+        () => readD1namoCohort(dir),
+        `${path.join(dir, 'p1')}: no *_ECG.csv file; expected ECG CSV files (Time,EcgWaveform) below the subject folder`,
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
@@ -205,7 +274,9 @@ describe('io/d1namo', () => {
       for (const s of ['synthetic-001', 'synthetic-002']) {
         const g = readD1namoGlucoseCsv(path.join(dir, s, 'glucose.csv'));
         const cgm = g.type.map((t, i) => (t === 'cgm' ? i : -1)).filter((i) => i >= 0);
-        const ecgFile = fs.readdirSync(path.join(dir, s, 'sensor_data')).map((f) => path.join(dir, s, 'sensor_data', f, `${f}_ECG.csv`))[0];
+        const ecgFile = fs
+          .readdirSync(path.join(dir, s, 'sensor_data'))
+          .map((f) => path.join(dir, s, 'sensor_data', f, `${f}_ECG.csv`))[0];
         const e = readD1namoEcgCsv(ecgFile);
         windows += Math.floor(e.n / 2500);
         for (let i = 0; i < d.n; i++) {
@@ -214,7 +285,12 @@ describe('io/d1namo', () => {
           assert.ok(from >= 0 && from % 2500 === 0, `segment ${i} starts on the window grid`);
           assert.deepEqual(d.x.subarray(i * 2500, i * 2500 + 2500), e.values.subarray(from, from + 2500));
           const mid = (e.timeMs[from] + e.timeMs[from + 2499]) / 2;
-          const expected = interpolateGlucose(Float64Array.from(cgm, (k) => g.timeMs[k]), Float32Array.from(cgm, (k) => g.glucoseMmolL[k]), mid, 15 * 60000);
+          const expected = interpolateGlucose(
+            Float64Array.from(cgm, (k) => g.timeMs[k]),
+            Float32Array.from(cgm, (k) => g.glucoseMmolL[k]),
+            mid,
+            15 * 60000,
+          );
           expectClose(d.glucoseMmolL[i], expected, 1e-5, `glucose of segment ${i}`);
           assert.equal(d.y[i], expected < 3.9 ? 1 : 0);
         }

@@ -63,8 +63,11 @@ describe('io/fuzz', () => {
     const rng = createRng(20240601);
     const tally = { ok: 0, error: 0 };
     for (let k = 0; k < 3000; k++) {
-      const bytes = k % 3 === 0 ? randomBytes(rng, 200) : mutate(rng, Buffer.from(HEADERS[k % HEADERS.length], 'latin1'));
-      tally[returnsOrInputError(() => parseHeader(Buffer.from(bytes).toString('latin1'), 'fuzz.hea'), `header #${k}`)]++;
+      const bytes =
+        k % 3 === 0 ? randomBytes(rng, 200) : mutate(rng, Buffer.from(HEADERS[k % HEADERS.length], 'latin1'));
+      tally[
+        returnsOrInputError(() => parseHeader(Buffer.from(bytes).toString('latin1'), 'fuzz.hea'), `header #${k}`)
+      ]++;
     }
     assert.ok(tally.ok > 100 && tally.error > 100, `both outcomes occur: ${JSON.stringify(tally)}`);
   });
@@ -77,7 +80,12 @@ describe('io/fuzz', () => {
       const bytes = randomBytes(rng, 64);
       const format = formats[rng.int(formats.length)];
       const count = [rng.int(80), -1, 1e15, 0.5][rng.int(10) < 7 ? 0 : 1 + rng.int(3)];
-      tally[returnsOrInputError(() => decodeSamples(bytes, format, count, 'fuzz.dat'), `decode #${k} format ${format} count ${count}`)]++;
+      tally[
+        returnsOrInputError(
+          () => decodeSamples(bytes, format, count, 'fuzz.dat'),
+          `decode #${k} format ${format} count ${count}`,
+        )
+      ]++;
     }
     assert.ok(tally.ok > 100 && tally.error > 100, `both outcomes occur: ${JSON.stringify(tally)}`);
   });
@@ -85,7 +93,10 @@ describe('io/fuzz', () => {
   it('annotation reader: 3000 random and mutated streams return or throw EcgInputError', () => {
     const rng = createRng(11);
     // The first 400 bytes of 100.atr (whole words after its one AUX text) plus the end word.
-    const real = Buffer.concat([fs.readFileSync(path.join(dataDir(), '100.atr')).subarray(0, 400), Buffer.from([0, 0])]);
+    const real = Buffer.concat([
+      fs.readFileSync(path.join(dataDir(), '100.atr')).subarray(0, 400),
+      Buffer.from([0, 0]),
+    ]);
     assert.equal(parseAnnotations(real, '100.atr').symbols.length, 197);
     const tally = { ok: 0, error: 0 };
     for (let k = 0; k < 3000; k++) {
@@ -99,7 +110,10 @@ describe('io/fuzz', () => {
     const rng = createRng(3);
     const dir = tempDir();
     const dat = fs.readFileSync(path.join(dataDir(), '100.dat')).subarray(0, 3 * 200);
-    const hea = Buffer.from('f 2 360 200\nf.dat 212 200 11 1024 995 -22131 0 MLII\nf.dat 212 200 11 1024 1011 20052 0 V5\n', 'latin1');
+    const hea = Buffer.from(
+      'f 2 360 200\nf.dat 212 200 11 1024 995 -22131 0 MLII\nf.dat 212 200 11 1024 1011 20052 0 V5\n',
+      'latin1',
+    );
     try {
       for (let k = 0; k < 300; k++) {
         fs.writeFileSync(path.join(dir, 'f.hea'), k % 2 ? mutate(rng, hea) : hea);

@@ -2,7 +2,13 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError } from '../../lib/common';
-import { formatE18, formatHeartbeatCsvRows, heartbeatCsvFrame, parseHeartbeatCsv, readHeartbeatCsv } from '../../lib/io';
+import {
+  formatE18,
+  formatHeartbeatCsvRows,
+  heartbeatCsvFrame,
+  parseHeartbeatCsv,
+  readHeartbeatCsv,
+} from '../../lib/io';
 import { tempDir } from '../helpers';
 
 function throwsInput(fn: () => unknown, message: string): void {
@@ -26,7 +32,8 @@ describe('io/heartbeat-csv', () => {
   });
 
   it('reads rows of samples and a float label, counting classes', () => {
-    const text = '0.000000000000000000e+00,5.000000000000000000e-01,1.000000000000000000e+00\n1,0.25,3.000000000000000000e+00\r\n0.1,0.2,1e0\n\n';
+    const text =
+      '0.000000000000000000e+00,5.000000000000000000e-01,1.000000000000000000e+00\n1,0.25,3.000000000000000000e+00\r\n0.1,0.2,1e0\n\n';
     const h = parseHeartbeatCsv(Buffer.from(text), 'h.csv', { length: 2 });
     assert.equal(h.n, 3);
     assert.deepEqual(Array.from(h.x), [0, 0.5, 1, 0.25, Math.fround(0.1), Math.fround(0.2)]);
@@ -48,13 +55,34 @@ describe('io/heartbeat-csv', () => {
   });
 
   it('names file, line and column for a wrong column count, a non-number, NaN or a bad label', () => {
-    throwsInput(() => parseHeartbeatCsv(Buffer.from('0,1,0\n0,1\n'), 'h.csv', { length: 2 }), 'h.csv, line 2: 2 columns; expected 3 columns (2 samples and a class label)');
-    throwsInput(() => parseHeartbeatCsv(Buffer.from('0,x,0\n'), 'h.csv', { length: 2 }), 'h.csv, line 1, column 2: value "x" is not a number; expected a finite number');
-    throwsInput(() => parseHeartbeatCsv(Buffer.from('NaN,0,0\n'), 'h.csv', { length: 2 }), 'h.csv, line 1, column 1: value "NaN" is not a number; expected a finite number');
-    throwsInput(() => parseHeartbeatCsv(Buffer.from('0,,0\n'), 'h.csv', { length: 2 }), 'h.csv, line 1, column 2: value "" is not a number; expected a finite number');
-    throwsInput(() => parseHeartbeatCsv(Buffer.from('0,0,0.5\n'), 'h.csv', { length: 2 }), 'h.csv, line 1, column 3: label "0.5"; expected a class index 0, 1, 2, … (written as a float)');
-    throwsInput(() => parseHeartbeatCsv(Buffer.from('0,0,0\n\n0,0,0\n'), 'h.csv', { length: 2 }), 'h.csv, line 2: empty line; expected 3 comma-separated numbers');
-    throwsInput(() => readHeartbeatCsv('/nonexistent/h.csv'), '/nonexistent/h.csv: cannot read (ENOENT); expected a readable heartbeat CSV file');
+    throwsInput(
+      () => parseHeartbeatCsv(Buffer.from('0,1,0\n0,1\n'), 'h.csv', { length: 2 }),
+      'h.csv, line 2: 2 columns; expected 3 columns (2 samples and a class label)',
+    );
+    throwsInput(
+      () => parseHeartbeatCsv(Buffer.from('0,x,0\n'), 'h.csv', { length: 2 }),
+      'h.csv, line 1, column 2: value "x" is not a number; expected a finite number',
+    );
+    throwsInput(
+      () => parseHeartbeatCsv(Buffer.from('NaN,0,0\n'), 'h.csv', { length: 2 }),
+      'h.csv, line 1, column 1: value "NaN" is not a number; expected a finite number',
+    );
+    throwsInput(
+      () => parseHeartbeatCsv(Buffer.from('0,,0\n'), 'h.csv', { length: 2 }),
+      'h.csv, line 1, column 2: value "" is not a number; expected a finite number',
+    );
+    throwsInput(
+      () => parseHeartbeatCsv(Buffer.from('0,0,0.5\n'), 'h.csv', { length: 2 }),
+      'h.csv, line 1, column 3: label "0.5"; expected a class index 0, 1, 2, … (written as a float)',
+    );
+    throwsInput(
+      () => parseHeartbeatCsv(Buffer.from('0,0,0\n\n0,0,0\n'), 'h.csv', { length: 2 }),
+      'h.csv, line 2: empty line; expected 3 comma-separated numbers',
+    );
+    throwsInput(
+      () => readHeartbeatCsv('/nonexistent/h.csv'),
+      '/nonexistent/h.csv: cannot read (ENOENT); expected a readable heartbeat CSV file',
+    );
   });
 
   it('builds a danfo.js DataFrame with columns 0…186 and label', () => {

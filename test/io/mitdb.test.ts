@@ -1,7 +1,17 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AAMI_CLASSES, aamiClass, DS1, DS2, isBeat, listRecords, MITDB_RECORDS, PACED, type AamiClass } from '../../lib/io/mitdb';
+import {
+  AAMI_CLASSES,
+  aamiClass,
+  DS1,
+  DS2,
+  isBeat,
+  listRecords,
+  MITDB_RECORDS,
+  PACED,
+  type AamiClass,
+} from '../../lib/io/mitdb';
 import { readAnnotations } from '../../lib/io/read-annotations';
 import { readRecord } from '../../lib/io/read-record';
 import { dataDir, hasFullMitdb, tempDir } from '../helpers';
@@ -17,11 +27,18 @@ describe('io/mitdb', () => {
   });
 
   it('maps beat symbols to AAMI classes and leaves non-beats out', () => {
-    const groups: Record<AamiClass, string[]> = { N: ['N', 'L', 'R', 'e', 'j'], S: ['A', 'a', 'J', 'S'], V: ['V', 'E'], F: ['F'], Q: ['/', 'f', 'Q'] };
-    for (const c of AAMI_CLASSES) for (const s of groups[c]) {
-      assert.equal(aamiClass(s), c, s);
-      assert.ok(isBeat(s), s);
-    }
+    const groups: Record<AamiClass, string[]> = {
+      N: ['N', 'L', 'R', 'e', 'j'],
+      S: ['A', 'a', 'J', 'S'],
+      V: ['V', 'E'],
+      F: ['F'],
+      Q: ['/', 'f', 'Q'],
+    };
+    for (const c of AAMI_CLASSES)
+      for (const s of groups[c]) {
+        assert.equal(aamiClass(s), c, s);
+        assert.ok(isBeat(s), s);
+      }
     for (const s of ['+', '~', '|', 'x', '!', '[', ']', '"', 'toString', '']) {
       assert.equal(aamiClass(s), undefined, s);
       assert.equal(isBeat(s), false, s);

@@ -29,9 +29,20 @@ describe('io/parse-header', () => {
     assert.equal(h.signals.length, 2);
     const [a, b] = h.signals;
     assert.deepEqual(a, {
-      file: '100.dat', format: 212, samplesPerFrame: 1, skew: 0, byteOffset: 0,
-      gain: 200, baseline: 1024, units: 'mV', adcResolution: 11, adcZero: 1024,
-      initialValue: 995, checksum: -22131, blockSize: 0, description: 'MLII',
+      file: '100.dat',
+      format: 212,
+      samplesPerFrame: 1,
+      skew: 0,
+      byteOffset: 0,
+      gain: 200,
+      baseline: 1024,
+      units: 'mV',
+      adcResolution: 11,
+      adcZero: 1024,
+      initialValue: 995,
+      checksum: -22131,
+      blockSize: 0,
+      description: 'MLII',
     });
     assert.equal(b.initialValue, 1011);
     assert.equal(b.checksum, 20052);
@@ -53,7 +64,10 @@ describe('io/parse-header', () => {
     assert.deepEqual(h.comments, ['trailing note']);
     const [s0, s1, s2] = h.signals;
     assert.deepEqual([s0.format, s0.samplesPerFrame, s0.skew, s0.byteOffset], [16, 4, 2, 512]);
-    assert.deepEqual([s0.gain, s0.baseline, s0.units, s0.adcResolution, s0.adcZero, s0.initialValue, s0.checksum, s0.blockSize], [1000, -12, 'uV', 16, 5, 7, -3, 0]);
+    assert.deepEqual(
+      [s0.gain, s0.baseline, s0.units, s0.adcResolution, s0.adcZero, s0.initialValue, s0.checksum, s0.blockSize],
+      [1000, -12, 'uV', 16, 5, 7, -3, 0],
+    );
     assert.equal(s0.description, 'lead I with spaces');
     // Gain 0 means "uncalibrated": WFDB uses 200; baseline defaults to the ADC zero (0 here).
     assert.deepEqual([s1.gain, s1.baseline, s1.units, s1.initialValue, s1.checksum], [200, 0, 'mV', 0, undefined]);
@@ -67,12 +81,21 @@ describe('io/parse-header', () => {
   });
 
   it('refuses multi-segment records, naming the line', () => {
-    throwsInput(() => parseHeader('# comment\nmulti/3 2 360 1000\n', 'multi.hea'), /multi\.hea, line 2: multi-segment record/);
+    throwsInput(
+      () => parseHeader('# comment\nmulti/3 2 360 1000\n', 'multi.hea'),
+      /multi\.hea, line 2: multi-segment record/,
+    );
   });
 
   it('names file, line and expectation for malformed fields', () => {
-    throwsInput(() => parseHeader('r 2 360 10\nr.dat 212\n', 'r.hea'), /r\.hea, line 3: header announces 2 signals but has 1 .*expected 2 signal lines/);
-    throwsInput(() => parseHeader('r 1 360 10\nr.dat 999\n', 'r.hea'), /line 2: unknown signal format 999; expected one of/);
+    throwsInput(
+      () => parseHeader('r 2 360 10\nr.dat 212\n', 'r.hea'),
+      /r\.hea, line 3: header announces 2 signals but has 1 .*expected 2 signal lines/,
+    );
+    throwsInput(
+      () => parseHeader('r 1 360 10\nr.dat 999\n', 'r.hea'),
+      /line 2: unknown signal format 999; expected one of/,
+    );
     throwsInput(() => parseHeader('r 1 360 10\nr.dat 212 abc\n', 'r.hea'), /line 2: bad gain field 'abc'/);
     throwsInput(() => parseHeader('r 1 -360 10\n', 'r.hea'), /line 1: bad sampling frequency/);
     throwsInput(() => parseHeader('r x\n', 'r.hea'), /line 1: bad number of signals/);

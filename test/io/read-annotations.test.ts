@@ -45,7 +45,12 @@ describe('io/read-annotations', () => {
   it('has the full WFDB code table 0..49 and inverts it', () => {
     const expected = ' NLRaVFJASEj/Q~'.split('');
     for (let c = 0; c < expected.length; c++) assert.equal(annotationSymbol(c), expected[c], `code ${c}`);
-    assert.deepEqual([16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41].map(annotationSymbol).join(''), '|sT*D"=pB^t+u?![]en@xf()r');
+    assert.deepEqual(
+      [16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41]
+        .map(annotationSymbol)
+        .join(''),
+      '|sT*D"=pB^t+u?![]en@xf()r',
+    );
     assert.equal(annotationSymbol(15), '[15]');
     assert.equal(annotationSymbol(49), '[49]');
     for (let c = 0; c <= ACMAX; c++) assert.equal(annotationCode(annotationSymbol(c)), c);
@@ -64,9 +69,18 @@ describe('io/read-annotations', () => {
       fs.writeFileSync(path.join(dir, 'syn.tst'), encodeAnnotations(anns));
       const got = readAnnotations(path.join(dir, 'syn'), 'tst');
       assert.equal(got.file, path.join(dir, 'syn.tst'));
-      assert.deepEqual(Array.from(got.samples), anns.map((a) => a.sample));
-      assert.deepEqual(got.symbols, anns.map((a) => annotationSymbol(a.code)));
-      assert.deepEqual(got.aux, anns.map((a) => a.aux));
+      assert.deepEqual(
+        Array.from(got.samples),
+        anns.map((a) => a.sample),
+      );
+      assert.deepEqual(
+        got.symbols,
+        anns.map((a) => annotationSymbol(a.code)),
+      );
+      assert.deepEqual(
+        got.aux,
+        anns.map((a) => a.aux),
+      );
       assert.deepEqual(Array.from(got.chans.slice(-3)), [1, 1, 0]);
       assert.deepEqual(Array.from(got.nums.slice(-3)), [3, 3, 0]);
       assert.deepEqual(Array.from(got.subtypes.slice(-3)), [2, 0, -1]);
@@ -95,16 +109,37 @@ describe('io/read-annotations', () => {
 
   it('names the file and byte of a malformed stream', () => {
     // Word 0x0405 = code 1 at sample 5, then nothing: no end word.
-    throwsInput(() => parseAnnotations(Uint8Array.of(0x05, 0x04), 'a.atr'), /a\.atr, byte 2: malformed annotation stream: stream ends without the end word; expected the end-of-file word 0x0000/);
-    throwsInput(() => parseAnnotations(Uint8Array.of(0x05, 0x04, 0x00), 'a.atr'), /byte 2: malformed annotation stream: odd trailing byte/);
+    throwsInput(
+      () => parseAnnotations(Uint8Array.of(0x05, 0x04), 'a.atr'),
+      /a\.atr, byte 2: malformed annotation stream: stream ends without the end word; expected the end-of-file word 0x0000/,
+    );
+    throwsInput(
+      () => parseAnnotations(Uint8Array.of(0x05, 0x04, 0x00), 'a.atr'),
+      /byte 2: malformed annotation stream: odd trailing byte/,
+    );
     // SKIP word (59 << 10 = 0xec00) with only 2 of its 4 interval bytes.
-    throwsInput(() => parseAnnotations(Uint8Array.of(0x00, 0xec, 0x01, 0x00), 'a.atr'), /byte 4: truncated SKIP interval; expected 4 interval bytes after byte 2/);
+    throwsInput(
+      () => parseAnnotations(Uint8Array.of(0x00, 0xec, 0x01, 0x00), 'a.atr'),
+      /byte 4: truncated SKIP interval; expected 4 interval bytes after byte 2/,
+    );
     // AUX word announcing 9 bytes (0xfc09) after an annotation, with 2 present.
-    throwsInput(() => parseAnnotations(Uint8Array.of(0x05, 0x04, 0x09, 0xfc, 0x41, 0x42), 'a.atr'), /byte 6: truncated AUX text of 9 bytes/);
+    throwsInput(
+      () => parseAnnotations(Uint8Array.of(0x05, 0x04, 0x09, 0xfc, 0x41, 0x42), 'a.atr'),
+      /byte 6: truncated AUX text of 9 bytes/,
+    );
     // SUB (61 << 10 = 0xf400) before any annotation.
-    throwsInput(() => parseAnnotations(Uint8Array.of(0x01, 0xf4, 0x00, 0x00), 'a.atr'), /byte 0: SUB pseudo-annotation before any annotation/);
+    throwsInput(
+      () => parseAnnotations(Uint8Array.of(0x01, 0xf4, 0x00, 0x00), 'a.atr'),
+      /byte 0: SUB pseudo-annotation before any annotation/,
+    );
     // SKIP of −10 (0xfffffff6, high word first: ff ff f6 ff).
-    throwsInput(() => parseAnnotations(Uint8Array.of(0x00, 0xec, 0xff, 0xff, 0xf6, 0xff, 0x05, 0x04, 0, 0), 'a.atr'), /byte 0: SKIP leads to negative time -10/);
-    throwsInput(() => readAnnotations(path.join(dataDir(), 'missing')), /missing\.atr: cannot read annotation file \(ENOENT\)/);
+    throwsInput(
+      () => parseAnnotations(Uint8Array.of(0x00, 0xec, 0xff, 0xff, 0xf6, 0xff, 0x05, 0x04, 0, 0), 'a.atr'),
+      /byte 0: SKIP leads to negative time -10/,
+    );
+    throwsInput(
+      () => readAnnotations(path.join(dataDir(), 'missing')),
+      /missing\.atr: cannot read annotation file \(ENOENT\)/,
+    );
   });
 });

@@ -16,7 +16,8 @@ function throwsInput(fn: () => unknown, pattern: RegExp): void {
 
 /** Copies record 100 into a temp folder so tests can damage it. */
 function copy100(dir: string): string {
-  for (const ext of ['hea', 'dat', 'atr']) fs.copyFileSync(path.join(dataDir(), `100.${ext}`), path.join(dir, `100.${ext}`));
+  for (const ext of ['hea', 'dat', 'atr'])
+    fs.copyFileSync(path.join(dataDir(), `100.${ext}`), path.join(dir, `100.${ext}`));
   return path.join(dir, '100');
 }
 
@@ -28,7 +29,10 @@ describe('io/read-record', () => {
     assert.equal(r.name, '100');
     assert.equal(r.fsHz, 360);
     assert.equal(r.nSamples, 650000);
-    assert.deepEqual(r.signals.map((s) => s.name), ['MLII', 'V5']);
+    assert.deepEqual(
+      r.signals.map((s) => s.name),
+      ['MLII', 'V5'],
+    );
     // Independent decode of the first frame from the raw bytes (format 212, two signals, one
     // frame = 3 bytes): b0 | (b1 & 0x0f) << 8 and b2 | (b1 & 0xf0) << 4, 12-bit two's complement.
     const raw = fs.readFileSync(`${rec100}.dat`).subarray(0, 6);
@@ -57,7 +61,13 @@ describe('io/read-record', () => {
 
   it('reads a sample range and a channel subset equal to the slice of a full read', () => {
     const full = readRecord(rec100);
-    for (const [start, end] of [[0, 1], [1, 2], [12345, 23456], [649999, 650000], [333, 333]]) {
+    for (const [start, end] of [
+      [0, 1],
+      [1, 2],
+      [12345, 23456],
+      [649999, 650000],
+      [333, 333],
+    ]) {
       const part = readRecord(rec100, { start, end, channels: [1, 0] });
       assert.equal(part.start, start);
       assert.equal(part.nSamples, end - start);
@@ -68,7 +78,10 @@ describe('io/read-record', () => {
   });
 
   it('rejects a range outside the record and unknown channels', () => {
-    throwsInput(() => readRecord(rec100, { start: 10, end: 650001 }), /100\.hea, sample 650001: sample range 10\.\.650001 is outside the record; expected 0 ≤ start ≤ end ≤ 650000/);
+    throwsInput(
+      () => readRecord(rec100, { start: 10, end: 650001 }),
+      /100\.hea, sample 650001: sample range 10\.\.650001 is outside the record; expected 0 ≤ start ≤ end ≤ 650000/,
+    );
     throwsInput(() => readRecord(rec100, { start: 5, end: 4 }), /sample range 5\.\.4/);
     throwsInput(() => readRecord(rec100, { channels: [2] }), /channels\[0\]: channel 2 does not exist/);
   });
@@ -82,13 +95,19 @@ describe('io/read-record', () => {
       const rec = copy100(dir);
       fs.truncateSync(`${rec}.dat`, 1_000_000);
       // 650000 frames × 2 samples × 1.5 bytes = 1,950,000 bytes expected; 1,000,000 bytes hold 333,333 frames.
-      throwsInput(() => readRecord(rec, { end: 10 }), /100\.dat, byte 1000000: truncated signal file: 1000000 bytes hold 333333 of the 650000 frames.*expected 1950000 bytes/);
+      throwsInput(
+        () => readRecord(rec, { end: 10 }),
+        /100\.dat, byte 1000000: truncated signal file: 1000000 bytes hold 333333 of the 650000 frames.*expected 1950000 bytes/,
+      );
     });
 
     it('reports a header that announces fewer samples than the file holds', () => {
       const rec = copy100(dir);
       fs.writeFileSync(`${rec}.hea`, fs.readFileSync(`${rec}.hea`, 'latin1').replace('650000', '640000'));
-      throwsInput(() => readRecord(rec), /100\.dat, byte 1920000: signal file holds more data than the header announces \(650000 frames, header says 640000\)/);
+      throwsInput(
+        () => readRecord(rec),
+        /100\.dat, byte 1920000: signal file holds more data than the header announces \(650000 frames, header says 640000\)/,
+      );
     });
 
     it('reports a header with the wrong number of signals for the file', () => {
@@ -101,7 +120,10 @@ describe('io/read-record', () => {
     it('reports a missing signal file and a missing header', () => {
       const rec = copy100(dir);
       fs.rmSync(`${rec}.dat`);
-      throwsInput(() => readRecord(rec), /100\.hea: signal file 100\.dat named by the header cannot be read \(ENOENT\)/);
+      throwsInput(
+        () => readRecord(rec),
+        /100\.hea: signal file 100\.dat named by the header cannot be read \(ENOENT\)/,
+      );
       throwsInput(() => readRecord(path.join(dir, 'nope')), /nope\.hea: cannot read header \(ENOENT\)/);
     });
 
@@ -119,15 +141,24 @@ describe('io/read-record', () => {
       bytes[3000] ^= 0x01; // frame 1000, signal 0: digital value changes by ±1
       fs.writeFileSync(`${rec}.dat`, bytes);
       const r = readRecord(rec);
-      assert.deepEqual(r.signals.map((s) => s.checksumOk), [false, true]);
-      throwsInput(() => readRecord(rec, { verify: true }), /100\.dat, sample 650000: checksum mismatch for signal 0 \(MLII\).*expected checksum -22131 from 100\.hea/);
+      assert.deepEqual(
+        r.signals.map((s) => s.checksumOk),
+        [false, true],
+      );
+      throwsInput(
+        () => readRecord(rec, { verify: true }),
+        /100\.dat, sample 650000: checksum mismatch for signal 0 \(MLII\).*expected checksum -22131 from 100\.hea/,
+      );
     });
 
     it('flags an initial value that disagrees with the first sample', () => {
       const rec = copy100(dir);
       fs.writeFileSync(`${rec}.hea`, fs.readFileSync(`${rec}.hea`, 'latin1').replace('1024 995', '1024 996'));
       assert.equal(readRecord(rec).signals[0].checksumOk, false);
-      throwsInput(() => readRecord(rec, { verify: true }), /sample 0: initial value mismatch for signal 0 \(MLII\): first sample is 995; expected initial value 996/);
+      throwsInput(
+        () => readRecord(rec, { verify: true }),
+        /sample 0: initial value mismatch for signal 0 \(MLII\): first sample is 995; expected initial value 996/,
+      );
     });
   });
 });

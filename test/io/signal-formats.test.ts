@@ -10,8 +10,16 @@ import { encodeSamples, writeRecord } from './wfdb-writer';
 
 /** Range of digital values each format stores (format 8 also limits the step to ±127). */
 const RANGES: Record<number, [number, number]> = {
-  8: [-100, 100], 80: [-128, 127], 16: [-32768, 32767], 61: [-32768, 32767], 160: [-32768, 32767],
-  24: [-8388608, 8388607], 32: [-2147483648, 2147483647], 212: [-2048, 2047], 310: [-512, 511], 311: [-512, 511],
+  8: [-100, 100],
+  80: [-128, 127],
+  16: [-32768, 32767],
+  61: [-32768, 32767],
+  160: [-32768, 32767],
+  24: [-8388608, 8388607],
+  32: [-2147483648, 2147483647],
+  212: [-2048, 2047],
+  310: [-512, 511],
+  311: [-512, 511],
 };
 
 function randomValues(format: number, n: number, seed: number): number[] {
@@ -20,7 +28,8 @@ function randomValues(format: number, n: number, seed: number): number[] {
   const out: number[] = [];
   let v = 0;
   for (let i = 0; i < n; i++) {
-    if (format === 8) v = Math.max(lo, Math.min(hi, v + rng.int(201) - 100)); // bounded steps
+    if (format === 8)
+      v = Math.max(lo, Math.min(hi, v + rng.int(201) - 100)); // bounded steps
     else v = lo + rng.int(hi - lo + 1);
     out.push(v);
   }
@@ -75,7 +84,10 @@ describe('io/signal-formats', () => {
         assert.equal(r.nSamples, 257);
         assert.deepEqual(Array.from(r.signals[0].digital), a);
         assert.deepEqual(Array.from(r.signals[1].digital), b);
-        assert.deepEqual(r.signals.map((s) => s.checksumOk), [true, true]);
+        assert.deepEqual(
+          r.signals.map((s) => s.checksumOk),
+          [true, true],
+        );
         // An odd range read (straddling packing groups) equals the slice of the full read.
         const part = readRecord(rec, { start: 101, end: 202, channels: [1] });
         assert.deepEqual(Array.from(part.signals[0].digital), b.slice(101, 202));
@@ -108,9 +120,14 @@ describe('io/signal-formats', () => {
   it('throws EcgInputError naming the byte when the bytes are too short', () => {
     assert.throws(
       () => decodeSamples(Uint8Array.of(1, 2, 3, 4), 212, 3, 'x.dat', 100),
-      (e: unknown) => e instanceof EcgInputError && /x\.dat, byte 104: truncated signal data.*expected 5 bytes from byte 100/.test(e.message),
+      (e: unknown) =>
+        e instanceof EcgInputError &&
+        /x\.dat, byte 104: truncated signal data.*expected 5 bytes from byte 100/.test(e.message),
     );
-    assert.throws(() => decodeSamples(new Uint8Array(4), 999, 1), (e: unknown) => e instanceof EcgInputError && /format 999 cannot be read/.test(e.message));
+    assert.throws(
+      () => decodeSamples(new Uint8Array(4), 999, 1),
+      (e: unknown) => e instanceof EcgInputError && /format 999 cannot be read/.test(e.message),
+    );
   });
 
   it('reads frames with several samples per frame, skew and a byte offset', () => {

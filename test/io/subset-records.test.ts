@@ -5,7 +5,10 @@ import { SUBSET_RECORDS, DS1, DS2, PACED } from '../../lib/io';
 
 describe('io/mitdb SUBSET_RECORDS', () => {
   it('lists exactly the records shipped in data/mitdb', () => {
-    const shipped = fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'mitdb', 'RECORDS'), 'utf8').trim().split(/\s+/);
+    const shipped = fs
+      .readFileSync(path.join(__dirname, '..', '..', 'data', 'mitdb', 'RECORDS'), 'utf8')
+      .trim()
+      .split(/\s+/);
     assert.deepEqual([...SUBSET_RECORDS].sort(), shipped.sort());
   });
 

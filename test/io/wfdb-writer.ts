@@ -95,7 +95,15 @@ export function checksum16(values: ArrayLike<number>): number {
  * Writes `<dir>/<name>.hea` and one `<name>.dat` in `format` holding `signals` interleaved one
  * sample per frame; returns the record path without extension.
  */
-export function writeRecord(dir: string, name: string, format: number, signals: number[][], fsHz = 360, gain = 200, baseline = 0): string {
+export function writeRecord(
+  dir: string,
+  name: string,
+  format: number,
+  signals: number[][],
+  fsHz = 360,
+  gain = 200,
+  baseline = 0,
+): string {
   const nFrames = signals[0].length;
   const stream: number[] = [];
   for (let t = 0; t < nFrames; t++) for (const s of signals) stream.push(s[t]);
@@ -104,7 +112,11 @@ export function writeRecord(dir: string, name: string, format: number, signals: 
     // Differences run per signal, interleaved like the samples.
     const prev = signals.map((s) => s[0]);
     const d: number[] = [];
-    for (let t = 0; t < nFrames; t++) signals.forEach((s, k) => { d.push((s[t] - prev[k]) & 0xff); prev[k] = s[t]; });
+    for (let t = 0; t < nFrames; t++)
+      signals.forEach((s, k) => {
+        d.push((s[t] - prev[k]) & 0xff);
+        prev[k] = s[t];
+      });
     bytes = Uint8Array.from(d);
   } else bytes = encodeSamples(format, stream);
   fs.writeFileSync(path.join(dir, `${name}.dat`), bytes);

@@ -50,7 +50,13 @@ describe('models/buildModel', () => {
 
   it('side features become a second input of shape [batch, sideFeatures]', () => {
     const model = buildModel(small('custom-cnn', { sideFeatures: 4, channels: 2 }));
-    assert.deepEqual(model.inputs.map((i) => i.shape), [[null, 32, 2], [null, 4]]);
+    assert.deepEqual(
+      model.inputs.map((i) => i.shape),
+      [
+        [null, 32, 2],
+        [null, 4],
+      ],
+    );
     const y = tf.tidy(() => model.predict([tf.zeros([2, 32, 2]), tf.ones([2, 4])]) as tf.Tensor);
     assert.deepEqual(y.shape, [2, 5]);
     y.dispose();
@@ -59,9 +65,13 @@ describe('models/buildModel', () => {
 
   it('the stacked LSTM default is LSTM 128 → 64 → 32 then dense 64 and 32', () => {
     const model = buildModel({ ...defaultModelConfig('stacked-lstm'), inputLength: 16 });
-    const units = model.layers.filter((l) => l.getClassName() === 'LSTM').map((l) => (l.getConfig() as { units: number }).units);
+    const units = model.layers
+      .filter((l) => l.getClassName() === 'LSTM')
+      .map((l) => (l.getConfig() as { units: number }).units);
     assert.deepEqual(units, [128, 64, 32]);
-    const dense = model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => (l.getConfig() as { units: number }).units);
+    const dense = model.layers
+      .filter((l) => l.getClassName() === 'Dense')
+      .map((l) => (l.getConfig() as { units: number }).units);
     assert.deepEqual(dense, [64, 32, 5]);
     assert.equal(model.layers.filter((l) => l.getClassName() === 'BatchNormalization').length, 3);
     model.dispose();
@@ -110,7 +120,10 @@ describe('models/buildModel', () => {
       () => resolveModelConfig({ arch: 'cnn1d', convBlocks: [{ filters: 'many', kernelSize: 3, poolSize: 2 }] }),
       /model\.convBlocks\[0\]\.filters: expected a positive integer, got "many"/,
     );
-    assert.throws(() => resolveModelConfig({ arch: 'cnn1d', dropout: 1 }), /model\.dropout: expected a number in \[0, 1\)/);
+    assert.throws(
+      () => resolveModelConfig({ arch: 'cnn1d', dropout: 1 }),
+      /model\.dropout: expected a number in \[0, 1\)/,
+    );
     assert.throws(() => resolveModelConfig({ arch: 'cnn1d', head: 'sigmoid', numClasses: 3 }), /model\.head/);
     assert.throws(() => resolveModelConfig({ arch: 'resnet' }), /model\.arch: expected one of/);
   });

@@ -24,7 +24,10 @@ describe('signal/beatWindows', () => {
   });
 
   it('splits into whole 10 s windows and drops the remainder', () => {
-    const w = splitWindows(new Float32Array(25 * 360).map((_, i) => i), 360);
+    const w = splitWindows(
+      new Float32Array(25 * 360).map((_, i) => i),
+      360,
+    );
     assert.equal(w.length, 2);
     assert.deepEqual([w[1].length, w[1][0]], [3600, 3600]);
     assert.equal(splitWindows(new Float32Array(1000), 125, 2).length, 4); // 250-sample windows

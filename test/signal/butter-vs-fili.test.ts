@@ -6,17 +6,24 @@ import { butter, sosfilt, sosResponse, type Sos } from '../../lib/signal';
 // the RBJ "Audio EQ Cookbook" biquads (one biquad per conjugate pole pair, Q_k from the pole
 // angles, bilinear transform prewarped at the cutoff), not from analog poles as butter() does,
 // so agreement checks the design, not a shared formula.
-interface FiliBiquad { a: number[]; b: number[]; k: number }
+interface FiliBiquad {
+  a: number[];
+  b: number[];
+  k: number;
+}
 interface FiliFilter {
   responsePoint(p: { Fs: number; Fr: number }): { magnitude: number };
   multiStep(input: number[]): number[];
 }
 interface Fili {
-  CalcCascades: new () => Record<'lowpass' | 'highpass' | 'bandpass', (p: { order: number; characteristic: 'butterworth'; Fs: number; Fc: number }) => FiliBiquad[]>;
+  CalcCascades: new () => Record<
+    'lowpass' | 'highpass' | 'bandpass',
+    (p: { order: number; characteristic: 'butterworth'; Fs: number; Fc: number }) => FiliBiquad[]
+  >;
   IirCoeffs: new () => { bandpass(p: { Fs: number; Fc: number; Q: number }): FiliBiquad };
   IirFilter: new (cascade: FiliBiquad[]) => FiliFilter;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const fili = require('fili') as Fili;
 
 // Tolerance on the magnitude, relative: both sides evaluate the same bilinear-transformed H(z) in
@@ -61,12 +68,19 @@ describe('signal/butter against fili', () => {
   // against the closed form). A prototype-order-1 Butterworth band-pass is one biquad, which
   // fili designs from its centre and Q: with Ωi = tan(π fi / fs), the centre is
   // fs/π·atan(√(Ω1Ω2)) and Q = √(Ω1Ω2) / (Ω2 − Ω1).
-  for (const [f1, f2] of [[0.5, 40], [1, 30], [5, 15], [6, 20]]) {
+  for (const [f1, f2] of [
+    [0.5, 40],
+    [1, 30],
+    [5, 15],
+    [6, 20],
+  ]) {
     it(`band-pass order 1 on ${f1}–${f2} Hz has the magnitude of fili's band-pass biquad within ${REL_TOL} (relative)`, () => {
       const w1 = Math.tan((Math.PI * f1) / fs);
       const w2 = Math.tan((Math.PI * f2) / fs);
       const w0 = Math.sqrt(w1 * w2);
-      const ref = new fili.IirFilter([new fili.IirCoeffs().bandpass({ Fs: fs, Fc: (fs / Math.PI) * Math.atan(w0), Q: w0 / (w2 - w1) })]);
+      const ref = new fili.IirFilter([
+        new fili.IirCoeffs().bandpass({ Fs: fs, Fc: (fs / Math.PI) * Math.atan(w0), Q: w0 / (w2 - w1) }),
+      ]);
       assertSameMagnitude(butter(1, [f1, f2], fs, 'bandpass'), ref, `band-pass ${f1}–${f2} Hz`);
     });
   }
@@ -87,8 +101,13 @@ describe('signal/butter against fili', () => {
     // multiStep on a fresh filter, not simulate(): fili 2.0.3's simulate() rebuilds every stage
     // from the last stage's coefficients (a scoping slip in its reinit), wrong for cascades.
     const impulse = Array.from({ length: 400 }, (_, i) => (i === 0 ? 1 : 0));
-    for (const [kind, fc] of [['lowpass', 20], ['highpass', 5]] as const) {
-      const ref = new fili.IirFilter(cascades[kind]({ order: 2, characteristic: 'butterworth', Fs: fs, Fc: fc })).multiStep(impulse);
+    for (const [kind, fc] of [
+      ['lowpass', 20],
+      ['highpass', 5],
+    ] as const) {
+      const ref = new fili.IirFilter(
+        cascades[kind]({ order: 2, characteristic: 'butterworth', Fs: fs, Fc: fc }),
+      ).multiStep(impulse);
       const ours = sosfilt(butter(4, fc, fs, kind), impulse);
       for (let i = 0; i < impulse.length; i++) {
         assert.ok(Math.abs(ours[i] - ref[i]) <= 1e-12, `${kind} h[${i}]: lib/signal ${ours[i]}, fili ${ref[i]}`);

@@ -11,7 +11,9 @@ const lowpassSq = (f: number, fc: number, n: number, fs: number) => 1 / (1 + (wa
 const highpassSq = (f: number, fc: number, n: number, fs: number) => 1 / (1 + (warp(fc, fs) / warp(f, fs)) ** (2 * n));
 // Band-pass from the low-pass prototype by Ω → (Ω² − Ω1Ω2) / (Ω (Ω2 − Ω1)).
 const bandpassSq = (f: number, f1: number, f2: number, n: number, fs: number) => {
-  const w = warp(f, fs), w1 = warp(f1, fs), w2 = warp(f2, fs);
+  const w = warp(f, fs),
+    w1 = warp(f1, fs),
+    w2 = warp(f2, fs);
   return 1 / (1 + ((w * w - w1 * w2) / (w * (w2 - w1))) ** (2 * n));
 };
 
@@ -22,15 +24,18 @@ describe('signal/butter', () => {
   for (const n of [1, 2, 3, 4, 5, 8]) {
     it(`low-pass order ${n} at 40 Hz matches 1/(1+(f/fc)^2n) (prewarped) at 11 frequencies`, () => {
       const sos = butter(n, 40, fs, 'lowpass');
-      for (const f of freqs) expectClose(sosResponse(sos, f, fs).mag ** 2, lowpassSq(f, 40, n, fs), 1e-9, `|H(${f} Hz)|²`);
+      for (const f of freqs)
+        expectClose(sosResponse(sos, f, fs).mag ** 2, lowpassSq(f, 40, n, fs), 1e-9, `|H(${f} Hz)|²`);
     });
     it(`high-pass order ${n} at 0.5 Hz matches the analytic magnitude`, () => {
       const sos = butter(n, 0.5, fs, 'highpass');
-      for (const f of freqs) expectClose(sosResponse(sos, f, fs).mag ** 2, highpassSq(f, 0.5, n, fs), 1e-9, `|H(${f} Hz)|²`);
+      for (const f of freqs)
+        expectClose(sosResponse(sos, f, fs).mag ** 2, highpassSq(f, 0.5, n, fs), 1e-9, `|H(${f} Hz)|²`);
     });
     it(`band-pass order ${n} on 5–15 Hz matches the analytic magnitude`, () => {
       const sos = butter(n, [5, 15], fs, 'bandpass');
-      for (const f of freqs) expectClose(sosResponse(sos, f, fs).mag ** 2, bandpassSq(f, 5, 15, n, fs), 1e-9, `|H(${f} Hz)|²`);
+      for (const f of freqs)
+        expectClose(sosResponse(sos, f, fs).mag ** 2, bandpassSq(f, 5, 15, n, fs), 1e-9, `|H(${f} Hz)|²`);
     });
   }
 
@@ -44,10 +49,20 @@ describe('signal/butter', () => {
 
   it('has the denominators of scipy.signal.butter (same poles, section order aside)', () => {
     // /usr/bin/python3 -c "import scipy.signal as s; print(s.butter(2,[5,15],'bandpass',fs=360,output='sos'))" (scipy 1.10.1)
-    const scipyBp = [[-1.791933833, 0.841222058], [-1.919372617, 0.928744645]];
+    const scipyBp = [
+      [-1.791933833, 0.841222058],
+      [-1.919372617, 0.928744645],
+    ];
     // ... s.butter(5,40,fs=360,output='sos'): the first-order section has a2 = 0.
-    const scipyLp = [[-0.466307658, 0], [-1.007935907, 0.315766881], [-1.278197569, 0.668568424]];
-    for (const [sos, ref] of [[butter(2, [5, 15], fs, 'bandpass'), scipyBp], [butter(5, 40, fs, 'lowpass'), scipyLp]] as const) {
+    const scipyLp = [
+      [-0.466307658, 0],
+      [-1.007935907, 0.315766881],
+      [-1.278197569, 0.668568424],
+    ];
+    for (const [sos, ref] of [
+      [butter(2, [5, 15], fs, 'bandpass'), scipyBp],
+      [butter(5, 40, fs, 'lowpass'), scipyLp],
+    ] as const) {
       const dens = [];
       for (let s = 0; s < sos.length / 6; s++) dens.push([sos[6 * s + 4], sos[6 * s + 5]]);
       dens.sort((a, b) => a[0] - b[0]);

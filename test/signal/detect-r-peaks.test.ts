@@ -1,7 +1,14 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { SUBSET_RECORDS, listRecords, readAnnotations, readRecord } from '../../lib/io';
-import { detectRPeaks, grossScore, referenceBeats, refineToExtremum, scoreBeats, type BeatScore } from '../../lib/signal';
+import {
+  detectRPeaks,
+  grossScore,
+  referenceBeats,
+  refineToExtremum,
+  scoreBeats,
+  type BeatScore,
+} from '../../lib/signal';
 import { dataDir, hasFullMitdb } from '../helpers';
 import { detectorBehaviour } from './detector-behaviour';
 
@@ -40,9 +47,12 @@ describe('signal/detectRPeaks', () => {
 
   // The target of the flutter rule (tuned on these same records, see flutterEpisodes): measured
   // TP 109389, FP 247, FN 105 (Se 99.90 %, +P 99.78 %) without leaving VF/flutter episodes out.
-  (hasFullMitdb() ? it : it.skip)('reaches gross Se and +P ≥ 99.7 % over all 48 MIT-BIH records, scored on all beats', function () {
-    this.timeout(60000);
-    const g = grossOver(listRecords(dataDir()));
-    assert.ok(g.se >= 0.997 && g.ppv >= 0.997, `Se ${g.se}, +P ${g.ppv} (TP ${g.tp}, FP ${g.fp}, FN ${g.fn})`);
-  });
+  (hasFullMitdb() ? it : it.skip)(
+    'reaches gross Se and +P ≥ 99.7 % over all 48 MIT-BIH records, scored on all beats',
+    function () {
+      this.timeout(60000);
+      const g = grossOver(listRecords(dataDir()));
+      assert.ok(g.se >= 0.997 && g.ppv >= 0.997, `Se ${g.se}, +P ${g.ppv} (TP ${g.tp}, FP ${g.fp}, FN ${g.fn})`);
+    },
+  );
 });

@@ -11,7 +11,10 @@ type Detector = (samples: Float32Array, fsHz: number) => Int32Array;
 /** Asserts that `found` has exactly one peak within ±tol samples of every true peak and no other. */
 function assertFindsEvery(found: Int32Array, truth: Int32Array, tol: number, what: string): void {
   const s = scoreBeats(found, truth, 1, { toleranceSec: tol });
-  assert.ok(s.fn === 0 && s.fp === 0, `${what}: ${s.fn} missed and ${s.fp} extra of ${truth.length} (found ${Array.from(found).slice(0, 12)}…, true ${Array.from(truth).slice(0, 12)}…)`);
+  assert.ok(
+    s.fn === 0 && s.fp === 0,
+    `${what}: ${s.fn} missed and ${s.fp} extra of ${truth.length} (found ${Array.from(found).slice(0, 12)}…, true ${Array.from(truth).slice(0, 12)}…)`,
+  );
 }
 
 /** The behaviour every R-peak detector of the project must show. */
@@ -44,7 +47,8 @@ export function detectorBehaviour(name: string, detect: Detector): void {
 
   it('detects nothing inside a 6 s stretch stuck at the rail and recovers within 3 s after it', () => {
     const { samples, rPeaks } = syntheticEcg({ bpm: 72, seconds: 40, fsHz: 360, seed: 4 });
-    const a = 12 * 360, b = 18 * 360;
+    const a = 12 * 360,
+      b = 18 * 360;
     samples.fill(5, a, b); // lead saturated at +5 mV
     const found = detect(samples, 360);
     const inside = Array.from(found).filter((p) => p > a + 72 && p < b - 72);
@@ -58,13 +62,19 @@ export function detectorBehaviour(name: string, detect: Detector): void {
   it('throws EcgInputError naming the index of a NaN sample', () => {
     const { samples } = syntheticEcg({ bpm: 60, seconds: 5, fsHz: 360 });
     samples[1234] = NaN;
-    assert.throws(() => detect(samples, 360), (e: unknown) => e instanceof EcgInputError && /sample 1234/.test(e.message));
+    assert.throws(
+      () => detect(samples, 360),
+      (e: unknown) => e instanceof EcgInputError && /sample 1234/.test(e.message),
+    );
   });
 
   it('reaches Se and +P ≥ 99.5 % on MIT-BIH record 100 (MLII, against the reference annotations)', () => {
     const rec = readRecord(path.join(dataDir(), '100'), { channels: [0] });
     const ref = referenceBeats(readAnnotations(path.join(dataDir(), '100')));
     const s = scoreBeats(detect(rec.signals[0].mV, rec.fsHz), ref, rec.fsHz);
-    assert.ok(s.se >= 0.995 && s.ppv >= 0.995, `${name} on 100: Se ${s.se}, +P ${s.ppv} (TP ${s.tp}, FP ${s.fp}, FN ${s.fn})`);
+    assert.ok(
+      s.se >= 0.995 && s.ppv >= 0.995,
+      `${name} on 100: Se ${s.se}, +P ${s.ppv} (TP ${s.tp}, FP ${s.fp}, FN ${s.fn})`,
+    );
   });
 }

@@ -17,7 +17,13 @@ describe('signal/filtfilt', () => {
       [butter(3, 0.5, fs, 'highpass'), [-11.04386335434, -13.226743419442, -12.814359897756, -5.909769297711]],
       [butter(4, 40, fs, 'lowpass'), [1.408755944529e-3, 1.142538271574, 7.187190320326, 24.871254106]],
     ];
-    for (const [sos, want] of cases) expectClose(idx.map((i) => filtfilt(sos, x)[i]), want, 1e-9, 'sosfiltfilt');
+    for (const [sos, want] of cases)
+      expectClose(
+        idx.map((i) => filtfilt(sos, x)[i]),
+        want,
+        1e-9,
+        'sosfiltfilt',
+      );
   });
 
   it('uses scipy’s default padlen: 3·(2·sections + 1), less first-order sections’ zeros', () => {
@@ -26,7 +32,8 @@ describe('signal/filtfilt', () => {
   });
 
   it('has zero phase: a symmetric pulse stays symmetric about its centre', () => {
-    const n = 2001, c = 1000;
+    const n = 2001,
+      c = 1000;
     const pulse = new Float64Array(n).map((_, i) => Math.exp(-(((i - c) / 12) ** 2)));
     for (const y of [bandpass(pulse, fs, 5, 15, 3), lowpass(pulse, fs, 20, 4), highpass(pulse, fs, 1, 2)]) {
       for (let k = 1; k < 400; k++) expectClose(y[c + k], y[c - k], 1e-9, `y[c+${k}] − y[c−${k}]`);
@@ -59,6 +66,9 @@ describe('signal/filtfilt', () => {
     expectClose(filtfilt(sos, new Float64Array([3]))[0], 3, 1e-12);
     const bad = new Float32Array(100);
     bad[42] = NaN;
-    assert.throws(() => filtfilt(sos, bad), (e: unknown) => e instanceof EcgInputError && /sample 42/.test(e.message));
+    assert.throws(
+      () => filtfilt(sos, bad),
+      (e: unknown) => e instanceof EcgInputError && /sample 42/.test(e.message),
+    );
   });
 });

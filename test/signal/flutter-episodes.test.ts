@@ -2,7 +2,17 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { EcgInputError, createRng } from '../../lib/common';
 import { SUBSET_RECORDS, listRecords, readAnnotations, readRecord } from '../../lib/io';
-import { bandpass, detectRPeaks, flutterEpisodes, referenceBeats, scoreBeats, thresholdCrossingFraction, vfEpisodes, vfFilterLeakage, type FlutterOptions } from '../../lib/signal';
+import {
+  bandpass,
+  detectRPeaks,
+  flutterEpisodes,
+  referenceBeats,
+  scoreBeats,
+  thresholdCrossingFraction,
+  vfEpisodes,
+  vfFilterLeakage,
+  type FlutterOptions,
+} from '../../lib/signal';
 import { dataDir, hasFullMitdb } from '../helpers';
 import { syntheticEcg } from './synthetic';
 
@@ -15,10 +25,12 @@ import { syntheticEcg } from './synthetic';
 function withFlutter(fsHz: number, startSec: number, endSec: number, hz = 5) {
   const { samples, rPeaks } = syntheticEcg({ bpm: 72, seconds: 40, fsHz, seed: 7 });
   const rng = createRng(11);
-  const a = Math.round(startSec * fsHz), b = Math.round(endSec * fsHz);
+  const a = Math.round(startSec * fsHz),
+    b = Math.round(endSec * fsHz);
   for (let i = a; i < b; i++) {
     const t = (i - a) / fsHz;
-    samples[i] = (1 + 0.3 * Math.sin(2 * Math.PI * 0.4 * t)) * Math.sin(2 * Math.PI * hz * t) + 0.02 * (rng.next() * 2 - 1);
+    samples[i] =
+      (1 + 0.3 * Math.sin(2 * Math.PI * 0.4 * t)) * Math.sin(2 * Math.PI * hz * t) + 0.02 * (rng.next() * 2 - 1);
   }
   return { samples, rPeaks, a, b };
 }
@@ -27,9 +39,14 @@ function withFlutter(fsHz: number, startSec: number, endSec: number, hz = 5) {
  * flutterEpisodes written the slow, obvious way (every window measured in full, no block bound),
  * with the defaults of its doc comment; `o` overrides the five limits.
  */
-function naiveEpisodes(x: Float32Array, fsHz: number, o: Required<Pick<FlutterOptions, 'coreLeakage' | 'coreCrossing' | 'minRateHz' | 'edgeLeakage' | 'edgeCrossing'>>): [number, number][] {
+function naiveEpisodes(
+  x: Float32Array,
+  fsHz: number,
+  o: Required<Pick<FlutterOptions, 'coreLeakage' | 'coreCrossing' | 'minRateHz' | 'edgeLeakage' | 'edgeCrossing'>>,
+): [number, number][] {
   const f = bandpass(Float64Array.from(x), fsHz, 1, Math.min(30, 0.45 * fsHz), 2);
-  const step = Math.round(0.5 * fsHz), span = 8 * step;
+  const step = Math.round(0.5 * fsHz),
+    span = 8 * step;
   const flags: { core: boolean; edge: boolean }[] = [];
   for (let s = 0; s + span <= Math.floor(x.length / step) * step; s += step) {
     const w = f.subarray(s, s + span);
@@ -44,7 +61,8 @@ function naiveEpisodes(x: Float32Array, fsHz: number, o: Required<Pick<FlutterOp
     let j = k;
     while (j + 1 < flags.length && flags[j + 1].edge) j++;
     if (flags.slice(k, j + 1).some((g) => g.core)) {
-      const a = Math.max(0, k * step + span / 2 - fsHz), b = Math.min(x.length - 1, j * step + span / 2 + fsHz);
+      const a = Math.max(0, k * step + span / 2 - fsHz),
+        b = Math.min(x.length - 1, j * step + span / 2 + fsHz);
       if (out.length > 0 && a <= out[out.length - 1][1]) out[out.length - 1][1] = b;
       else out.push([a, b]);
     }
@@ -59,7 +77,10 @@ describe('signal/flutterEpisodes', () => {
       const { samples, a, b } = withFlutter(fsHz, 14, 26);
       const found = flutterEpisodes(samples, fsHz);
       assert.equal(found.length, 1, JSON.stringify(found));
-      assert.ok(Math.abs(found[0][0] - a) <= 1.5 * fsHz && Math.abs(found[0][1] - b) <= 1.5 * fsHz, `found ${found[0]}, true [${a}, ${b}]`);
+      assert.ok(
+        Math.abs(found[0][0] - a) <= 1.5 * fsHz && Math.abs(found[0][1] - b) <= 1.5 * fsHz,
+        `found ${found[0]}, true [${a}, ${b}]`,
+      );
     });
   }
 
@@ -70,7 +91,10 @@ describe('signal/flutterEpisodes', () => {
     const far = (p: number) => p < a - 2 * fsHz || p >= b + 2 * fsHz;
     // Without the rule the detector takes most flutter waves for beats:
     const raw = detectRPeaks(samples, fsHz, { suppressFlutter: false });
-    assert.ok(raw.filter(inside).length >= 20, `${raw.filter(inside).length} detections in the stretch without suppression`);
+    assert.ok(
+      raw.filter(inside).length >= 20,
+      `${raw.filter(inside).length} detections in the stretch without suppression`,
+    );
     const found = detectRPeaks(samples, fsHz);
     assert.deepEqual(Array.from(found.filter(inside)), [], 'detections inside the flutter stretch');
     const s = scoreBeats(found.filter(far), rPeaks.filter(far), fsHz, { toleranceSec: 0.01 });
@@ -117,30 +141,43 @@ describe('signal/flutterEpisodes', () => {
     assert.deepEqual(flutterEpisodes(new Float32Array(3 * 360), 360), []);
     const { samples } = withFlutter(360, 14, 26);
     samples[4321] = NaN;
-    assert.throws(() => flutterEpisodes(samples, 360), (e: unknown) => e instanceof EcgInputError && /sample 4321/.test(e.message));
+    assert.throws(
+      () => flutterEpisodes(samples, 360),
+      (e: unknown) => e instanceof EcgInputError && /sample 4321/.test(e.message),
+    );
     assert.throws(() => flutterEpisodes(new Float32Array(3600), 0), EcgInputError);
   });
 
   // The full database (ECG_DATA_DIR): the rule was tuned on it (see flutterEpisodes), so this
   // pins the tuned behaviour rather than proving it on unseen data.
-  (hasFullMitdb() ? it : it.skip)('flags stretches only in record 207 of the 48, each overlapping an annotated flutter episode, and lifts its +P from < 85 % to ≥ 98 %', function () {
-    this.timeout(60000);
-    for (const name of listRecords(dataDir())) {
-      const p = path.join(dataDir(), name);
-      const rec = readRecord(p, { channels: [0] });
-      const found = flutterEpisodes(rec.signals[0].mV, rec.fsHz);
-      if (name !== '207') {
-        assert.deepEqual(found, [], `record ${name}`);
-        continue;
+  (hasFullMitdb() ? it : it.skip)(
+    'flags stretches only in record 207 of the 48, each overlapping an annotated flutter episode, and lifts its +P from < 85 % to ≥ 98 %',
+    function () {
+      this.timeout(60000);
+      for (const name of listRecords(dataDir())) {
+        const p = path.join(dataDir(), name);
+        const rec = readRecord(p, { channels: [0] });
+        const found = flutterEpisodes(rec.signals[0].mV, rec.fsHz);
+        if (name !== '207') {
+          assert.deepEqual(found, [], `record ${name}`);
+          continue;
+        }
+        const ann = readAnnotations(p);
+        const truth = vfEpisodes(ann, rec.nSamples);
+        assert.ok(found.length >= 5, `${found.length} episodes in 207`);
+        for (const [a, b] of found)
+          assert.ok(
+            truth.some(([c, d]) => a < d && b > c),
+            `[${a}, ${b}] overlaps no annotated episode`,
+          );
+        const ref = referenceBeats(ann);
+        const before = scoreBeats(detectRPeaks(rec.signals[0].mV, rec.fsHz, { suppressFlutter: false }), ref, rec.fsHz);
+        const after = scoreBeats(detectRPeaks(rec.signals[0].mV, rec.fsHz), ref, rec.fsHz);
+        assert.ok(
+          before.ppv < 0.85 && after.ppv >= 0.98 && after.se >= 0.995,
+          `207: +P ${before.ppv} → ${after.ppv}, Se ${after.se}`,
+        );
       }
-      const ann = readAnnotations(p);
-      const truth = vfEpisodes(ann, rec.nSamples);
-      assert.ok(found.length >= 5, `${found.length} episodes in 207`);
-      for (const [a, b] of found) assert.ok(truth.some(([c, d]) => a < d && b > c), `[${a}, ${b}] overlaps no annotated episode`);
-      const ref = referenceBeats(ann);
-      const before = scoreBeats(detectRPeaks(rec.signals[0].mV, rec.fsHz, { suppressFlutter: false }), ref, rec.fsHz);
-      const after = scoreBeats(detectRPeaks(rec.signals[0].mV, rec.fsHz), ref, rec.fsHz);
-      assert.ok(before.ppv < 0.85 && after.ppv >= 0.98 && after.se >= 0.995, `207: +P ${before.ppv} → ${after.ppv}, Se ${after.se}`);
-    }
-  });
+    },
+  );
 });

@@ -21,7 +21,9 @@ describe('signal/medianFilter', () => {
     // /usr/bin/python3: y = [((i*37) % 17) - 0.5*(i % 5) for i in range(30)];
     // scipy.ndimage.median_filter(y, size=7, mode='nearest')  (scipy 1.10.1)
     const y = new Float64Array(30).map((_, i) => ((i * 37) % 17) - 0.5 * (i % 5));
-    const want = [0, 2.5, 5, 5, 5, 5.5, 7.5, 8, 8, 5.5, 5.5, 6, 8, 11, 6, 3.5, 4, 6, 9, 9, 4, 4, 7, 9, 9.5, 9.5, 7, 7, 7, 0];
+    const want = [
+      0, 2.5, 5, 5, 5, 5.5, 7.5, 8, 8, 5.5, 5.5, 6, 8, 11, 6, 3.5, 4, 6, 9, 9, 4, 4, 7, 9, 9.5, 9.5, 7, 7, 7, 0,
+    ];
     expectClose(medianFilter(y, 7), want, 0, 'median');
   });
 
@@ -47,13 +49,20 @@ describe('signal/medianFilter', () => {
     for (let i = 50; i < 100; i++) x[i] = 1;
     x[20] = 5;
     const y = medianFilter(x, 11);
-    expectClose(y, x.map((v, i) => (i === 20 ? 0 : v)), 0);
+    expectClose(
+      y,
+      x.map((v, i) => (i === 20 ? 0 : v)),
+      0,
+    );
   });
 
   it('throws EcgInputError naming the NaN sample and a bad width', () => {
     const x = new Float64Array(10);
     x[3] = NaN;
-    assert.throws(() => medianFilter(x, 3), (e: unknown) => e instanceof EcgInputError && /sample 3/.test(e.message));
+    assert.throws(
+      () => medianFilter(x, 3),
+      (e: unknown) => e instanceof EcgInputError && /sample 3/.test(e.message),
+    );
     assert.throws(() => medianFilter(new Float64Array(5), 0), EcgInputError);
   });
 });

@@ -11,7 +11,12 @@ describe('signal/notch', () => {
     expectClose(notchSos(fs, 60, 30), want, 1e-9, 'b, a');
   });
 
-  for (const [f0, q] of [[50, 30], [60, 30], [50, 10], [60, 5]]) {
+  for (const [f0, q] of [
+    [50, 30],
+    [60, 30],
+    [50, 10],
+    [60, 5],
+  ]) {
     it(`nulls ${f0} Hz and has a −3 dB bandwidth of f0/Q = ${f0 / q} Hz (Q = ${q})`, () => {
       const sos = notchSos(fs, f0, q);
       assert.ok(sosResponse(sos, f0, fs).mag < 1e-12);
@@ -20,7 +25,8 @@ describe('signal/notch', () => {
         for (let k = 0; k < 80; k++) {
           const m = (a + b) / 2;
           const below = sosResponse(sos, m, fs).mag ** 2 < 0.5;
-          if (below === sosResponse(sos, a, fs).mag ** 2 < 0.5) a = m; else b = m;
+          if (below === sosResponse(sos, a, fs).mag ** 2 < 0.5) a = m;
+          else b = m;
         }
         return (a + b) / 2;
       };
@@ -32,10 +38,13 @@ describe('signal/notch', () => {
   }
 
   it('removes 60 Hz hum from a 5 Hz signal without touching the signal', () => {
-    const x = new Float64Array(fs * 8).map((_, i) => Math.sin((2 * Math.PI * 5 * i) / fs) + 0.5 * Math.sin((2 * Math.PI * 60 * i) / fs));
+    const x = new Float64Array(fs * 8).map(
+      (_, i) => Math.sin((2 * Math.PI * 5 * i) / fs) + 0.5 * Math.sin((2 * Math.PI * 60 * i) / fs),
+    );
     const y = notch(x, fs, 60, 30);
     let worst = 0;
-    for (let i = fs * 2; i < x.length - fs * 2; i++) worst = Math.max(worst, Math.abs(y[i] - Math.sin((2 * Math.PI * 5 * i) / fs)));
+    for (let i = fs * 2; i < x.length - fs * 2; i++)
+      worst = Math.max(worst, Math.abs(y[i] - Math.sin((2 * Math.PI * 5 * i) / fs)));
     assert.ok(worst < 1e-3, `residual ${worst}`);
   });
 });

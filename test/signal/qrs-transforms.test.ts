@@ -16,7 +16,11 @@ describe('signal/qrs-transforms', () => {
     // One impulse of 2 at index 10, window 5: (2²)/5 = 0.8 on indices 8..12, zero elsewhere.
     const x = new Float64Array(21);
     x[10] = 2;
-    expectClose(movingWindowEnergy(x, 5), Array.from({ length: 21 }, (_, i) => (i >= 8 && i <= 12 ? 0.8 : 0)), 1e-12);
+    expectClose(
+      movingWindowEnergy(x, 5),
+      Array.from({ length: 21 }, (_, i) => (i >= 8 && i <= 12 ? 0.8 : 0)),
+      1e-12,
+    );
   });
 
   it('local maxima count a plateau once; dominant maxima keep the highest within the distance', () => {

@@ -15,7 +15,8 @@ describe('signal/removeBaseline', () => {
     const fs = 360;
     const n = fs * 20;
     const pulses = new Float64Array(n);
-    for (let c = 144; c < n; c += 288) for (let k = -16; k <= 16; k++) if (c + k < n) pulses[c + k] = 1 - Math.abs(k) / 16;
+    for (let c = 144; c < n; c += 288)
+      for (let k = -16; k <= 16; k++) if (c + k < n) pulses[c + k] = 1 - Math.abs(k) / 16;
     const drift = (i: number) => 0.5 * Math.sin((2 * Math.PI * 0.1 * i) / fs);
     const x = new Float32Array(n).map((_, i) => pulses[i] + drift(i));
     const y = removeBaseline(x, fs);

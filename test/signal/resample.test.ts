@@ -22,19 +22,31 @@ describe('signal/resample', () => {
     assert.throws(() => resampleRatio(0, 250), EcgInputError);
   });
 
-  for (const [from, to] of [[360, 250], [360, 125], [250, 360], [125, 360], [360, 128]]) {
+  for (const [from, to] of [
+    [360, 250],
+    [360, 125],
+    [250, 360],
+    [125, 360],
+    [360, 128],
+  ]) {
     it(`${from} → ${to} Hz keeps a 7 Hz sinusoid (amplitude and phase) and has ceil(n·to/from) samples`, () => {
       const n = from * 10;
       const y = resample(sine(7, from, n, 0.3), from, to);
       assert.equal(y.length, Math.ceil((n * to) / from));
       // Output sample k sits at input time k/to seconds: compare with the sine sampled there.
-      assert.ok(maxDiff(y, sine(7, to, y.length, 0.3), to) < 5e-3, `error ${maxDiff(y, sine(7, to, y.length, 0.3), to)}`);
+      assert.ok(
+        maxDiff(y, sine(7, to, y.length, 0.3), to) < 5e-3,
+        `error ${maxDiff(y, sine(7, to, y.length, 0.3), to)}`,
+      );
     });
   }
 
   it('360 → 250 Hz removes a 150 Hz sinusoid (above the new 125 Hz Nyquist) instead of aliasing it to 100 Hz', () => {
     const y = resample(sine(150, 360, 3600), 360, 250);
-    assert.ok(maxDiff(y, new Float32Array(y.length), 50) < 0.01, `alias amplitude ${maxDiff(y, new Float32Array(y.length), 50)}`);
+    assert.ok(
+      maxDiff(y, new Float32Array(y.length), 50) < 0.01,
+      `alias amplitude ${maxDiff(y, new Float32Array(y.length), 50)}`,
+    );
   });
 
   it('360 → 125 Hz removes a 90 Hz sinusoid (it would alias to 35 Hz) and keeps a 20 Hz one', () => {

@@ -22,7 +22,10 @@ describe('signal/scoreBeats', () => {
   });
 
   it('uses only beat annotations as references and can leave VF episodes out', () => {
-    const ann = { samples: Int32Array.of(10, 500, 800, 900, 1000, 1200, 1500), symbols: ['+', 'N', '[', '!', ']', 'V', '~'] };
+    const ann = {
+      samples: Int32Array.of(10, 500, 800, 900, 1000, 1200, 1500),
+      symbols: ['+', 'N', '[', '!', ']', 'V', '~'],
+    };
     assert.deepEqual(Array.from(referenceBeats(ann)), [500, 1200]);
     assert.deepEqual(vfEpisodes(ann, 2000), [[800, 1000]]);
     const det = Int32Array.of(500, 900, 1200);
@@ -31,7 +34,10 @@ describe('signal/scoreBeats', () => {
   });
 
   it('gross figures come from summed counts, and empty inputs score 1', () => {
-    const g = grossScore([{ tp: 9, fp: 0, fn: 1 }, { tp: 90, fp: 10, fn: 0 }]);
+    const g = grossScore([
+      { tp: 9, fp: 0, fn: 1 },
+      { tp: 90, fp: 10, fn: 0 },
+    ]);
     expectClose(g.se, 99 / 100, 1e-12);
     expectClose(g.ppv, 99 / 109, 1e-12);
     const e = scoreBeats(new Int32Array(0), new Int32Array(0), fs);

@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import { thresholdCrossingFraction, vfFilterLeakage } from '../../lib/signal';
 import { expectClose } from '../helpers';
 
-const sine = (hz: number, fsHz: number, n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * hz * i) / fsHz));
+const sine = (hz: number, fsHz: number, n: number) =>
+  Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * hz * i) / fsHz));
 
 describe('signal/vfFilterLeakage', () => {
   it('estimates the half period of a sinusoid and cancels it (leakage ≈ 0)', () => {

@@ -9,7 +9,14 @@ function tiny(): TrainConfig {
   return resolveTrainConfig({
     name: 'tiny-cv',
     seed: 3,
-    data: { dir: dataDir(), protocols: ['inter-patient'], maxTrainBeatsPerClass: 80, validationFraction: 0.2, validationBy: 'beats', rrFeatures: true },
+    data: {
+      dir: dataDir(),
+      protocols: ['inter-patient'],
+      maxTrainBeatsPerClass: 80,
+      validationFraction: 0.2,
+      validationBy: 'beats',
+      rrFeatures: true,
+    },
     model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [8] },
     training: { epochs: 1, batchSize: 32, learningRate: 0.005, earlyStoppingPatience: 0, maxClassWeight: 6 },
   });
@@ -38,6 +45,9 @@ describe('train/crossValidateRecords', () => {
   });
 
   it('refuses fewer records than folds, naming the option', async () => {
-    await assert.rejects(crossValidateRecords({ config: tiny(), records: ['101', '106'], k: 3, seed: 1 }), (e: unknown) => e instanceof EcgInputError && /2 records for 3 folds/.test(e.message));
+    await assert.rejects(
+      crossValidateRecords({ config: tiny(), records: ['101', '106'], k: 3, seed: 1 }),
+      (e: unknown) => e instanceof EcgInputError && /2 records for 3 folds/.test(e.message),
+    );
   });
 });

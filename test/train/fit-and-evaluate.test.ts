@@ -20,7 +20,14 @@ function toyBeats(n: number, seed: number, share1: number): BeatArrays {
   return { x, n, length, channels: 1, sideFeatures: 0, y };
 }
 
-const model = { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 2 }], dense: [], dropout: 0, l2: 0, batchNorm: false };
+const model = {
+  arch: 'cnn1d',
+  convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 2 }],
+  dense: [],
+  dropout: 0,
+  l2: 0,
+  batchNorm: false,
+};
 
 describe('train/fitAndEvaluate', () => {
   before(async () => {
@@ -30,7 +37,17 @@ describe('train/fitAndEvaluate', () => {
   it('fits the normalisation on the training rows only and learns a separable task', async () => {
     const train = toyBeats(96, 1, 0.25);
     const test = toyBeats(64, 2, 0.5);
-    const r = await fitAndEvaluate({ model, classes: ['sine', 'spike'], train, test, seed: 3, epochs: 8, batchSize: 16, learningRate: 0.02, normalization: 'zscore' });
+    const r = await fitAndEvaluate({
+      model,
+      classes: ['sine', 'spike'],
+      train,
+      test,
+      seed: 3,
+      epochs: 8,
+      batchSize: 16,
+      learningRate: 0.02,
+      normalization: 'zscore',
+    });
     let sum = 0;
     for (const v of train.x) sum += v;
     assert.ok(r.normalization && r.normalization.kind === 'zscore');
@@ -42,7 +59,22 @@ describe('train/fitAndEvaluate', () => {
   it('gives identical results for the same seed, with oversampling, class weights and mixup', async () => {
     const train = toyBeats(64, 4, 0.2);
     const test = toyBeats(32, 5, 0.5);
-    const run = () => fitAndEvaluate({ model, classes: ['sine', 'spike'], train, test, seed: 9, epochs: 2, batchSize: 16, learningRate: 0.01, normalization: 'zscore', clipAt: 3, oversample: true, classWeights: true, mixupAlpha: 0.2 });
+    const run = () =>
+      fitAndEvaluate({
+        model,
+        classes: ['sine', 'spike'],
+        train,
+        test,
+        seed: 9,
+        epochs: 2,
+        batchSize: 16,
+        learningRate: 0.01,
+        normalization: 'zscore',
+        clipAt: 3,
+        oversample: true,
+        classWeights: true,
+        mixupAlpha: 0.2,
+      });
     const a = await run();
     const b = await run();
     assert.deepEqual(Array.from(a.probs), Array.from(b.probs));

@@ -13,7 +13,14 @@ describe('train/modelFiles', () => {
   });
 
   it('round-trips a model (with SeededDropout and a BiLSTM) and its sidecar: same weights, same predictions', async () => {
-    const config = { ...defaultModelConfig('cnn-bilstm'), inputLength: 16, convBlocks: [{ filters: 3, kernelSize: 3, poolSize: 2 }], lstmUnits: [4], dense: [5], sideFeatures: 2 };
+    const config = {
+      ...defaultModelConfig('cnn-bilstm'),
+      inputLength: 16,
+      convBlocks: [{ filters: 3, kernelSize: 3, poolSize: 2 }],
+      lstmUnits: [4],
+      dense: [5],
+      sideFeatures: 2,
+    };
     const model = buildModel(config);
     const dir = path.join(tempDir(), 'model');
     await saveModelDir(dir, model, { classes: ['N', 'S', 'V', 'F', 'Q'], seed: 42 });
@@ -24,14 +31,22 @@ describe('train/modelFiles', () => {
     const b = loaded.getWeights().map((w) => Array.from(w.dataSync()));
     assert.deepEqual(b, a);
     const x = [tf.randomNormal([2, 16, 1], 0, 1, 'float32', 1), tf.randomNormal([2, 2], 0, 1, 'float32', 2)];
-    assert.deepEqual(Array.from((loaded.predict(x) as tf.Tensor).dataSync()), Array.from((model.predict(x) as tf.Tensor).dataSync()));
+    assert.deepEqual(
+      Array.from((loaded.predict(x) as tf.Tensor).dataSync()),
+      Array.from((model.predict(x) as tf.Tensor).dataSync()),
+    );
     assert.ok(loaded.layers.some((l) => l.getClassName() === 'SeededDropout'));
   });
 
   it('replaces an existing folder whole and leaves no temporary folder behind', async () => {
     const parent = tempDir();
     const dir = path.join(parent, 'model');
-    const model = buildModel({ ...defaultModelConfig('cnn1d'), inputLength: 16, convBlocks: [{ filters: 2, kernelSize: 3, poolSize: 2 }], dense: [] });
+    const model = buildModel({
+      ...defaultModelConfig('cnn1d'),
+      inputLength: 16,
+      convBlocks: [{ filters: 2, kernelSize: 3, poolSize: 2 }],
+      dense: [],
+    });
     await saveModelDir(dir, model, { v: 1 });
     await saveModelDir(dir, model, { v: 2 });
     assert.deepEqual(fs.readdirSync(parent), ['model']);
@@ -40,7 +55,12 @@ describe('train/modelFiles', () => {
 
   it('names the missing file of an incomplete model folder, and a truncated weights file', async () => {
     const dir = path.join(tempDir(), 'model');
-    const model = buildModel({ ...defaultModelConfig('cnn1d'), inputLength: 16, convBlocks: [{ filters: 2, kernelSize: 3, poolSize: 2 }], dense: [] });
+    const model = buildModel({
+      ...defaultModelConfig('cnn1d'),
+      inputLength: 16,
+      convBlocks: [{ filters: 2, kernelSize: 3, poolSize: 2 }],
+      dense: [],
+    });
     await saveModelDir(dir, model, {});
     const weights = fs.readFileSync(path.join(dir, 'weights.bin'));
     fs.writeFileSync(path.join(dir, 'weights.bin'), weights.subarray(0, 8));

@@ -1,7 +1,15 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadRunBeats, prepareProtocolData, protocolRecords, resolveTrainConfig, runTraining, silentProgress, type TrainConfig } from '../../lib/train';
+import {
+  loadRunBeats,
+  prepareProtocolData,
+  protocolRecords,
+  resolveTrainConfig,
+  runTraining,
+  silentProgress,
+  type TrainConfig,
+} from '../../lib/train';
 import { PACED, listRecords } from '../../lib/io';
 import { dataDir, tempDir } from '../helpers';
 
@@ -32,11 +40,32 @@ describe('train/runTraining', () => {
   it('writes the model, checkpoints, history.json and evaluation_results.json with the required fields', async () => {
     const out = tempDir();
     await runTraining({ config: tinyConfig(), outDir: out, ...quiet });
-    for (const f of ['model/model.json', 'model/weights.bin', 'model/ecg-model.json', 'checkpoints/final/weights.bin', 'history.json', 'evaluation_results.json']) {
+    for (const f of [
+      'model/model.json',
+      'model/weights.bin',
+      'model/ecg-model.json',
+      'checkpoints/final/weights.bin',
+      'history.json',
+      'evaluation_results.json',
+    ]) {
       assert.ok(fs.existsSync(path.join(out, f)), `${f} written`);
     }
     const r = read(path.join(out, 'evaluation_results.json'));
-    for (const key of ['protocol', 'classes', 'accuracy', 'balancedAccuracy', 'macroF1', 'perClass', 'confusionMatrix', 'rocAuc', 'aupr', 'backend', 'seed', 'data', 'timings']) {
+    for (const key of [
+      'protocol',
+      'classes',
+      'accuracy',
+      'balancedAccuracy',
+      'macroF1',
+      'perClass',
+      'confusionMatrix',
+      'rocAuc',
+      'aupr',
+      'backend',
+      'seed',
+      'data',
+      'timings',
+    ]) {
       assert.ok(key in r, `evaluation_results.json has ${key}`);
     }
     assert.equal(r.protocol, 'inter-patient');
@@ -60,7 +89,11 @@ describe('train/runTraining', () => {
     delete ra.timings;
     delete rb.timings;
     assert.deepEqual(ra, rb);
-    assert.ok(fs.readFileSync(path.join(a, 'model', 'weights.bin')).equals(fs.readFileSync(path.join(b, 'model', 'weights.bin'))));
+    assert.ok(
+      fs
+        .readFileSync(path.join(a, 'model', 'weights.bin'))
+        .equals(fs.readFileSync(path.join(b, 'model', 'weights.bin'))),
+    );
   });
 
   it('resumes from the final checkpoint: the earlier epochs are kept and training continues', async () => {
@@ -69,7 +102,10 @@ describe('train/runTraining', () => {
     const first = read(path.join(out, 'history.json')).epochs;
     await runTraining({ config: tinyConfig(3), outDir: out, resume: true, ...quiet });
     const h = read(path.join(out, 'history.json')).epochs;
-    assert.deepEqual(h.map((e: { epoch: number }) => e.epoch), [1, 2, 3]);
+    assert.deepEqual(
+      h.map((e: { epoch: number }) => e.epoch),
+      [1, 2, 3],
+    );
     assert.deepEqual(h[0], first[0]);
   });
 
@@ -116,6 +152,9 @@ describe('train/runTraining', () => {
     assert.equal(intra.balancing, 'none');
     assert.equal(intra.maxTrainBeatsPerClass, 30);
     const counts = intra.trainBeats as Record<string, number>;
-    assert.ok(Object.values(counts).every((n) => n <= 30), JSON.stringify(counts));
+    assert.ok(
+      Object.values(counts).every((n) => n <= 30),
+      JSON.stringify(counts),
+    );
   });
 });

@@ -16,11 +16,21 @@ describe('train/trainConfig', () => {
   it('names the key path and the expected type of a wrong value', () => {
     assert.throws(
       () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epochs: 'ten' } }),
-      (e: Error) => e.name === 'EcgInputError' && e.message === 'training.epochs: expected a positive integer, got "ten"',
+      (e: Error) =>
+        e.name === 'EcgInputError' && e.message === 'training.epochs: expected a positive integer, got "ten"',
     );
-    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, data: { preset: 200 } }), /data\.preset: expected 187 or 250, got 200/);
-    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, data: { protocols: ['inter'] } }), /data\.protocols\[0\]: expected one of "inter-patient", "intra-patient"/);
-    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d', dropout: -1 } }), /model\.dropout: expected a number in \[0, 1\)/);
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, data: { preset: 200 } }),
+      /data\.preset: expected 187 or 250, got 200/,
+    );
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, data: { protocols: ['inter'] } }),
+      /data\.protocols\[0\]: expected one of "inter-patient", "intra-patient"/,
+    );
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d', dropout: -1 } }),
+      /model\.dropout: expected a number in \[0, 1\)/,
+    );
     assert.throws(
       () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { schedule: { type: 'step', every: 3 } } }),
       /training\.schedule: expected \{"type":"constant"\}/,
@@ -28,7 +38,10 @@ describe('train/trainConfig', () => {
   });
 
   it('names an unknown key by its path', () => {
-    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epoch: 3 } }), /^EcgInputError: training\.epoch: unknown key; expected one of epochs, batchSize/);
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { epoch: 3 } }),
+      /^EcgInputError: training\.epoch: unknown key; expected one of epochs, batchSize/,
+    );
     assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, extra: 1 }), /extra: unknown key/);
   });
 
@@ -41,7 +54,7 @@ describe('train/trainConfig', () => {
     assert.throws(() => readTrainConfig(file), /bad\.json, training\.batchSize: expected a positive integer, got 0/);
   });
 
-  it('applies a protocol\'s overrides to that protocol only and keeps the rest of the config', () => {
+  it("applies a protocol's overrides to that protocol only and keeps the rest of the config", () => {
     const c = resolveTrainConfig({
       model: { arch: 'cnn1d' },
       data: { protocols: ['inter-patient', 'intra-patient'], maxTrainBeatsPerClass: 500 },
@@ -61,9 +74,16 @@ describe('train/trainConfig', () => {
 
   it('refuses overrides of settings fixed when the beats are loaded, naming the key', () => {
     assert.throws(
-      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, protocolOverrides: { 'intra-patient': { data: { filter: 'none' } } } }),
+      () =>
+        resolveTrainConfig({
+          model: { arch: 'cnn1d' },
+          protocolOverrides: { 'intra-patient': { data: { filter: 'none' } } },
+        }),
       /protocolOverrides\.intra-patient\.data\.filter: unknown key; expected one of maxTrainBeatsPerClass/,
     );
-    assert.throws(() => resolveTrainConfig({ model: { arch: 'cnn1d' }, protocolOverrides: { inter: {} } }), /protocolOverrides\.inter: unknown key/);
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, protocolOverrides: { inter: {} } }),
+      /protocolOverrides\.inter: unknown key/,
+    );
   });
 });

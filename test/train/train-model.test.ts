@@ -91,7 +91,10 @@ describe('train/trainModel', () => {
       },
     });
     assert.ok(r.stoppedEarly, 'stopped early');
-    assert.deepEqual(r.history.map((h) => h.epoch), [1, 2, 3]);
+    assert.deepEqual(
+      r.history.map((h) => h.epoch),
+      [1, 2, 3],
+    );
     assert.equal(r.bestEpoch, 1);
     const now = model.getWeights().map((w) => Array.from(w.dataSync()));
     assert.deepEqual(now, saved[0]);
@@ -101,7 +104,12 @@ describe('train/trainModel', () => {
 
   it('resumes from a history: epochs continue after it with the same per-epoch seeds', async () => {
     const model = buildModel(tiny);
-    const first = await trainModel(model, synthetic(64, 24, 1), undefined, { epochs: 1, batchSize: 16, learningRate: 0.01, seed: 7 });
+    const first = await trainModel(model, synthetic(64, 24, 1), undefined, {
+      epochs: 1,
+      batchSize: 16,
+      learningRate: 0.01,
+      seed: 7,
+    });
     const resumed = await trainModel(model, synthetic(64, 24, 1), undefined, {
       epochs: 3,
       batchSize: 16,
@@ -109,14 +117,20 @@ describe('train/trainModel', () => {
       seed: 7,
       initialHistory: first.history,
     });
-    assert.deepEqual(resumed.history.map((h) => h.epoch), [1, 2, 3]);
+    assert.deepEqual(
+      resumed.history.map((h) => h.epoch),
+      [1, 2, 3],
+    );
     assert.deepEqual(resumed.history[0], first.history[0]);
     model.dispose();
   });
 
   it('reports the step-schedule learning rate in the history', async () => {
     const r = await run(3, { schedule: { type: 'step', everyEpochs: 2, factor: 0.1 } });
-    assert.deepEqual(r.history.map((h) => h.lr), [0.01, 0.01, 0.01 * 0.1]);
+    assert.deepEqual(
+      r.history.map((h) => h.lr),
+      [0.01, 0.01, 0.01 * 0.1],
+    );
   });
 
   it('does not leak tensors across a run', async () => {

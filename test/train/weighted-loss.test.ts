@@ -13,7 +13,18 @@ describe('train/weightedCrossEntropy', () => {
     // Row 1: target class 0, p 0.5 → −ln 0.5 = 0.693147; weight 2.
     // Row 2: target class 1, p 0.8 → −ln 0.8 = 0.223144; weight 1.
     // (2·0.693147 + 1·0.223144) / 2 = 0.804719
-    const loss = weightedCrossEntropy(tf.tensor2d([[1, 0], [0, 1]]), tf.tensor2d([[0.5, 0.5], [0.2, 0.8]]), tf.tensor1d([2, 1]), false);
+    const loss = weightedCrossEntropy(
+      tf.tensor2d([
+        [1, 0],
+        [0, 1],
+      ]),
+      tf.tensor2d([
+        [0.5, 0.5],
+        [0.2, 0.8],
+      ]),
+      tf.tensor1d([2, 1]),
+      false,
+    );
     expectClose(loss.dataSync()[0], (2 * -Math.log(0.5) - Math.log(0.8)) / 2, 1e-6);
   });
 
@@ -31,7 +42,15 @@ describe('train/weightedCrossEntropy', () => {
 
   it('agrees with the plain-JavaScript validation loss for unit weights', () => {
     const probs = [0.7, 0.2, 0.1, 0.1, 0.1, 0.8];
-    const tfLoss = weightedCrossEntropy(tf.tensor2d([[1, 0, 0], [0, 0, 1]]), tf.tensor2d(probs, [2, 3]), tf.ones([2]), false);
+    const tfLoss = weightedCrossEntropy(
+      tf.tensor2d([
+        [1, 0, 0],
+        [0, 0, 1],
+      ]),
+      tf.tensor2d(probs, [2, 3]),
+      tf.ones([2]),
+      false,
+    );
     expectClose(tfLoss.dataSync()[0], crossEntropy(probs, [0, 2], 3), 1e-6);
   });
 });
@@ -39,13 +58,19 @@ describe('train/weightedCrossEntropy', () => {
 describe('train/learningRateAt', () => {
   it('steps down by factor every N epochs', () => {
     const s = { type: 'step' as const, everyEpochs: 10, factor: 0.5 };
-    assert.deepEqual([0, 9, 10, 25].map((e) => learningRateAt(s, 1e-3, e)), [1e-3, 1e-3, 5e-4, 2.5e-4]);
+    assert.deepEqual(
+      [0, 9, 10, 25].map((e) => learningRateAt(s, 1e-3, e)),
+      [1e-3, 1e-3, 5e-4, 2.5e-4],
+    );
   });
 
   it('reduces on plateau after `patience` epochs without a new best, not below minLr', () => {
     const s = { type: 'plateau' as const, factor: 0.1, patience: 2, minLr: 1e-5 };
     // monitored (higher is better): 0.5 best, 0.4 (wait 1), 0.45 (wait 2 → reduce to 1e-4), 0.6 best, 0.6, 0.6 (→ 1e-5), 0.6, 0.6 (→ max(1e-6, 1e-5))
     const m = [0.5, 0.4, 0.45, 0.6, 0.6, 0.6, 0.6, 0.6];
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8].map((e) => learningRateAt(s, 1e-3, e, m)), [1e-3, 1e-3, 1e-4, 1e-4, 1e-4, 1e-5, 1e-5, 1e-5]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((e) => learningRateAt(s, 1e-3, e, m)),
+      [1e-3, 1e-3, 1e-4, 1e-4, 1e-4, 1e-5, 1e-5, 1e-5],
+    );
   });
 });

@@ -37,25 +37,60 @@ describe('viz/ecgStripChart', () => {
     const spec = ecgStripChart({
       samples: ramp,
       fsHz: 360,
-      annotations: [{ sample: 90, symbol: 'N' }, { sample: 630, symbol: 'V' }, { sample: 800, symbol: 'A' }],
-      labels: [{ sample: 90, label: 'N', confidence: 0.934 }, { sample: 630, label: 'V', confidence: 0.5 }],
+      annotations: [
+        { sample: 90, symbol: 'N' },
+        { sample: 630, symbol: 'V' },
+        { sample: 800, symbol: 'A' },
+      ],
+      labels: [
+        { sample: 90, label: 'N', confidence: 0.934 },
+        { sample: 630, label: 'V', confidence: 0.5 },
+      ],
     });
     const symbols = layerOf(spec, 'text', 0);
     // 90 / 360 = 0.25 s, 630 / 360 = 1.75 s; sample 800 lies past the 720-sample strip.
-    assert.deepEqual(symbols.data.values.map((r) => [r.t, r.symbol]), [[0.25, 'N'], [1.75, 'V']]);
+    assert.deepEqual(
+      symbols.data.values.map((r) => [r.t, r.symbol]),
+      [
+        [0.25, 'N'],
+        [1.75, 'V'],
+      ],
+    );
     const labels = layerOf(spec, 'text', 1);
-    assert.deepEqual(labels.data.values.map((r) => [r.t, r.text, r.confidence]), [[0.25, 'N', 0.934], [1.75, 'V', 0.5]]);
+    assert.deepEqual(
+      labels.data.values.map((r) => [r.t, r.text, r.confidence]),
+      [
+        [0.25, 'N', 0.934],
+        [1.75, 'V', 0.5],
+      ],
+    );
     // The two beats are 540 samples × 900/720 px apart, room for their numbers on the row beneath.
-    assert.deepEqual(layerOf(spec, 'text', 2).data.values.map((r) => [r.t, r.text]), [[0.25, '0.93'], [1.75, '0.50']]);
+    assert.deepEqual(
+      layerOf(spec, 'text', 2).data.values.map((r) => [r.t, r.text]),
+      [
+        [0.25, '0.93'],
+        [1.75, '0.50'],
+      ],
+    );
   });
 
   it('leaves out the number of a beat closer than 22 px to a neighbour, beat by beat', () => {
     // 900 px over 720 samples = 1.25 px per sample: beats 20 samples apart are 25 px apart, 10
     // samples 12.5 px. Each beat goes by its nearer neighbour.
-    const labels = [100, 120, 300, 310, 500].map((sample, i) => ({ sample, label: 'NVNSN'[i], confidence: 0.9 - i / 10 }));
+    const labels = [100, 120, 300, 310, 500].map((sample, i) => ({
+      sample,
+      label: 'NVNSN'[i],
+      confidence: 0.9 - i / 10,
+    }));
     const spec = ecgStripChart({ samples: ramp, fsHz: 360, labels });
-    assert.deepEqual(layerOf(spec, 'text', 0).data.values.map((r) => r.text), ['N', 'V', 'N', 'S', 'N']);
-    assert.deepEqual(layerOf(spec, 'text', 1).data.values.map((r) => r.text), ['0.90', '0.80', '0.50']);
+    assert.deepEqual(
+      layerOf(spec, 'text', 0).data.values.map((r) => r.text),
+      ['N', 'V', 'N', 'S', 'N'],
+    );
+    assert.deepEqual(
+      layerOf(spec, 'text', 1).data.values.map((r) => r.text),
+      ['0.90', '0.80', '0.50'],
+    );
   });
 
   it('downsamples a 30-s strip to at most 2 points per pixel and keeps its extremes', () => {
@@ -65,12 +100,18 @@ describe('viz/ecgStripChart', () => {
     const spec = ecgStripChart({ samples, fsHz: 360 }, { width: 600 });
     const trace = layerOf(spec, 'line').data.values;
     assert.ok(trace.length <= 1200, `${trace.length} points`);
-    assert.ok(trace.some((r) => r.mV === 4 && r.t === 13.88889), 'spike kept at 5000 / 360 s');
+    assert.ok(
+      trace.some((r) => r.mV === 4 && r.t === 13.88889),
+      'spike kept at 5000 / 360 s',
+    );
     assert.ok(JSON.stringify(spec).length < 60_000, 'spec stays small');
   });
 
   it('rejects a non-positive rate and an empty strip with EcgInputError', () => {
-    assert.throws(() => ecgStripChart({ samples: ramp, fsHz: 0 }), (e: unknown) => e instanceof EcgInputError && /fsHz/.test(e.message));
+    assert.throws(
+      () => ecgStripChart({ samples: ramp, fsHz: 0 }),
+      (e: unknown) => e instanceof EcgInputError && /fsHz/.test(e.message),
+    );
     assert.throws(() => ecgStripChart({ samples: new Float32Array(0), fsHz: 360 }), EcgInputError);
   });
 });

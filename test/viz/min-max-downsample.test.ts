@@ -13,7 +13,7 @@ describe('viz/minMaxDownsample', () => {
     assert.deepEqual(Array.from(minMaxDownsample([3, 1, 2, 4], 2)), [0, 1, 2, 3]);
   });
 
-  it('on a 30-s strip at 360 Hz keeps each of 900 buckets\' extremes, ascending, in ≤ 1800 points', () => {
+  it("on a 30-s strip at 360 Hz keeps each of 900 buckets' extremes, ascending, in ≤ 1800 points", () => {
     const rng = createRng(7);
     const n = 30 * 360;
     const x = Float32Array.from({ length: n }, () => rng.normal());

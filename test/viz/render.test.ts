@@ -15,12 +15,26 @@ import {
 import { tempDir } from '../helpers';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const cm = confusionMatrixChart({ labels: ['N', 'V'], matrix: [[9, 1], [2, 8]] }, { normalize: 'row', synthetic: true });
+const cm = confusionMatrixChart(
+  {
+    labels: ['N', 'V'],
+    matrix: [
+      [9, 1],
+      [2, 8],
+    ],
+  },
+  { normalize: 'row', synthetic: true },
+);
 
 /** Pretends the tslab kernel has loaded its jupyter module, with the given display writer. */
 function withFakeKernel<T>(write: unknown, run: () => Promise<T>): Promise<T> {
   const file = require.resolve('tslab/dist/jupyter');
-  const fake = { id: file, filename: file, loaded: true, exports: { lastWriteDisplayData: write } } as unknown as NodeModule;
+  const fake = {
+    id: file,
+    filename: file,
+    loaded: true,
+    exports: { lastWriteDisplayData: write },
+  } as unknown as NodeModule;
   require.cache[file] = fake;
   return run().finally(() => {
     delete require.cache[file];
@@ -34,9 +48,10 @@ describe('viz/render', () => {
     const rows = (cm.data as { values: object[] }).values;
     const svg = await renderSvg(cm);
     assert.equal(JSON.stringify(cm), before);
-    assert.deepEqual(Object.getOwnPropertySymbols(rows[0]), [], 'vega did not tag the caller\'s rows');
+    assert.deepEqual(Object.getOwnPropertySymbols(rows[0]), [], "vega did not tag the caller's rows");
     assert.ok(svg.startsWith('<svg'), svg.slice(0, 40));
-    for (const text of ['>true<', '>predicted<', '>0.90<', '>0.20<', 'SYNTHETIC DATA']) assert.ok(svg.includes(text), `missing ${text}`);
+    for (const text of ['>true<', '>predicted<', '>0.90<', '>0.20<', 'SYNTHETIC DATA'])
+      assert.ok(svg.includes(text), `missing ${text}`);
   });
 
   it('renderSvg of a strip at 360 Hz has a time axis in seconds', async () => {
@@ -84,17 +99,23 @@ describe('viz/show', () => {
 
   it('in a kernel sends ONE display_data with Vega-Lite (v5 schema), SVG and text', async () => {
     const sent: [MimeBundle, boolean][] = [];
-    const result = await withFakeKernel((bundle: MimeBundle, update: boolean) => sent.push([bundle, update]), () => show(cm));
+    const result = await withFakeKernel(
+      (bundle: MimeBundle, update: boolean) => sent.push([bundle, update]),
+      () => show(cm),
+    );
     assert.equal(result.displayed, 'bundle');
     assert.equal(sent.length, 1);
     const [bundle, update] = sent[0];
     assert.equal(update, false);
     assert.deepEqual(Object.keys(bundle.data), [VEGALITE_MIME, 'image/svg+xml', 'text/plain']);
-    assert.equal((bundle.data[VEGALITE_MIME] as { $schema: string }).$schema, 'https://vega.github.io/schema/vega-lite/v5.json');
+    assert.equal(
+      (bundle.data[VEGALITE_MIME] as { $schema: string }).$schema,
+      'https://vega.github.io/schema/vega-lite/v5.json',
+    );
     assert.deepEqual({ ...(bundle.data[VEGALITE_MIME] as object), $schema: cm.$schema }, cm, 'only the schema differs');
     assert.equal(bundle.data['image/svg+xml'], result.svg);
     assert.equal(bundle.data['text/plain'], '<Vega-Lite chart: SYNTHETIC DATA · Confusion matrix (row-normalised)>');
-    assert.equal(cm.$schema, 'https://vega.github.io/schema/vega-lite/v6.json', 'the caller\'s spec is not modified');
+    assert.equal(cm.$schema, 'https://vega.github.io/schema/vega-lite/v6.json', "the caller's spec is not modified");
   });
 
   it('falls back to tslab display.svg when the bundle cannot be sent, and never throws', async () => {
@@ -106,7 +127,12 @@ describe('viz/show', () => {
     const result = await withFakeKernel(flaky, () => show(cm));
     assert.equal(result.displayed, 'svg');
     assert.deepEqual(Object.keys(calls[1].data), ['image/svg+xml']);
-    const broken = await withFakeKernel(() => { throw new Error('gone'); }, () => show(cm));
+    const broken = await withFakeKernel(
+      () => {
+        throw new Error('gone');
+      },
+      () => show(cm),
+    );
     assert.equal(broken.displayed, 'none');
   });
 

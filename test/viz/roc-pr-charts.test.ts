@@ -18,26 +18,42 @@ describe('viz/rocChart and prChart', () => {
     expectClose(trapezoidAuc([1, 0, 0.5], [1, 0, 1]), 0.75, 1e-12);
   });
 
-  it('stepAveragePrecision matches scikit-learn\'s definition on a hand example', () => {
+  it("stepAveragePrecision matches scikit-learn's definition on a hand example", () => {
     // y_true = [1, 0, 1], scores [0.9, 0.8, 0.7]: thresholds give (R, P) = (0.5, 1), (0.5, 0.5),
     // (1, 2/3); AP = Σ ΔR·P = 0.5·1 + 0·0.5 + 0.5·(2/3) = 0.8333…
     expectClose(stepAveragePrecision([0.5, 0.5, 1], [1, 0.5, 2 / 3]), 0.5 + 1 / 3, 1e-12);
   });
 
   it('names each ROC curve with its AUC (given, else by trapezoids) and draws the chance diagonal', () => {
-    const spec = rocChart([{ label: 'N', fpr: [0, 0.5, 1], tpr: [0, 1, 1] }, { label: 'V', fpr: [0, 1], tpr: [0, 1], auc: 0.987 }]);
+    const spec = rocChart([
+      { label: 'N', fpr: [0, 0.5, 1], tpr: [0, 1, 1] },
+      { label: 'V', fpr: [0, 1], tpr: [0, 1], auc: 0.987 },
+    ]);
     const names = [...new Set(curveRows(spec).map((r) => r.curve))];
     assert.deepEqual(names, ['N (AUC 0.750)', 'V (AUC 0.987)']);
     const chance = (spec.layer as { data: { values: unknown } }[])[0].data.values;
-    assert.deepEqual(chance, [{ x: 0, y: 0 }, { x: 1, y: 1 }]);
+    assert.deepEqual(chance, [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+    ]);
   });
 
   it('names each PR curve with its AP and orders the points by recall for the step line', () => {
     const spec = prChart([{ label: 'V', recall: [1, 0.5, 0.5], precision: [2 / 3, 0.5, 1] }]);
     const rows = curveRows(spec);
     assert.equal(rows[0].curve, 'V (AP 0.833)');
-    assert.deepEqual(rows.map((r) => [r.x, r.y]), [[0.5, 1], [0.5, 0.5], [1, 0.66667]]);
-    assert.deepEqual(rows.map((r) => r.i), [0, 1, 2]);
+    assert.deepEqual(
+      rows.map((r) => [r.x, r.y]),
+      [
+        [0.5, 1],
+        [0.5, 0.5],
+        [1, 0.66667],
+      ],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.i),
+      [0, 1, 2],
+    );
   });
 
   it('thins a 100 000-point ROC curve to at most 500 points and keeps both ends', () => {
@@ -61,15 +77,34 @@ describe('viz/rocChart and prChart', () => {
     const rows = curveRows(prSpec);
     assert.equal(rows[0].curve, `V (AP ${(pr.averagePrecision as number).toFixed(3)})`);
     // The area under the drawn steps is the average precision (up to the 5-decimal rounding).
-    expectClose(stepAveragePrecision(rows.map((r) => r.x), rows.map((r) => r.y)), pr.averagePrecision as number, 1e-4, 'AP of drawn steps');
+    expectClose(
+      stepAveragePrecision(
+        rows.map((r) => r.x),
+        rows.map((r) => r.y),
+      ),
+      pr.averagePrecision as number,
+      1e-4,
+      'AP of drawn steps',
+    );
     assert.equal(curveRows(rocChart([{ label: 'V', ...roc }]))[0].curve, `V (AUC ${(roc.auc as number).toFixed(3)})`);
   });
 
   it('drops exactly the PR points the step drawing does not need (hand example)', () => {
     // Steps over (xₖ₋₁, xₖ] at yₖ. (0.2, 1) has the same value as the next interval; (0.4, 0.7)
     // and (0.4, 0.6) are stops inside the vertical drop at recall 0.4 from 0.8 to 0.6.
-    const spec = prChart([{ label: 'V', recall: [0.1, 0.2, 0.3, 0.4, 0.4, 0.4, 0.5, 0.6], precision: [1, 1, 1, 0.8, 0.7, 0.6, 0.6, 0.5] }]);
-    assert.deepEqual(curveRows(spec).map((r) => [r.x, r.y]), [[0.1, 1], [0.3, 1], [0.4, 0.8], [0.5, 0.6], [0.6, 0.5]]);
+    const spec = prChart([
+      { label: 'V', recall: [0.1, 0.2, 0.3, 0.4, 0.4, 0.4, 0.5, 0.6], precision: [1, 1, 1, 0.8, 0.7, 0.6, 0.6, 0.5] },
+    ]);
+    assert.deepEqual(
+      curveRows(spec).map((r) => [r.x, r.y]),
+      [
+        [0.1, 1],
+        [0.3, 1],
+        [0.4, 0.8],
+        [0.5, 0.6],
+        [0.6, 0.5],
+      ],
+    );
   });
 
   it("shows 'n/a' for an area lib/evaluation could not define (null)", () => {
@@ -77,7 +112,10 @@ describe('viz/rocChart and prChart', () => {
   });
 
   it('rejects curves with coordinate arrays of different length', () => {
-    assert.throws(() => rocChart([{ label: 'N', fpr: [0, 1], tpr: [0] }]), (e: unknown) => e instanceof EcgInputError && /class N/.test(e.message));
+    assert.throws(
+      () => rocChart([{ label: 'N', fpr: [0, 1], tpr: [0] }]),
+      (e: unknown) => e instanceof EcgInputError && /class N/.test(e.message),
+    );
     assert.throws(() => prChart([]), EcgInputError);
   });
 });

@@ -20,7 +20,13 @@ describe('viz/sweepChart and sweepBarChart', () => {
   });
 
   it('reads dotted parameter names literally (train.lr is a name, not a path)', async () => {
-    const spec = sweepChart([{ 'train.lr': 0.1, f1: 0.5 }, { 'train.lr': 0.2, f1: 0.6 }], { x: 'train.lr', metric: 'f1' });
+    const spec = sweepChart(
+      [
+        { 'train.lr': 0.1, f1: 0.5 },
+        { 'train.lr': 0.2, f1: 0.6 },
+      ],
+      { x: 'train.lr', metric: 'f1' },
+    );
     assert.equal((spec.encoding as { x: { field: string } }).x.field, 'train\\.lr');
     // Vega would find no values at the path train → lr and draw no x axis ticks 0.1 … 0.2.
     const svg = await renderSvg(spec);
@@ -29,15 +35,31 @@ describe('viz/sweepChart and sweepBarChart', () => {
 
   it('sorted bars: best configuration first, named by its parameters, error bar ends value ± sd', () => {
     const spec = sweepBarChart(results, { metric: 'f1', sdField: 'sd' });
-    assert.deepEqual(values(spec).map((r) => r.config), ['lr=0.001, filters=16', 'lr=0.001, filters=8', 'lr=0.01, filters=8']);
+    assert.deepEqual(
+      values(spec).map((r) => r.config),
+      ['lr=0.001, filters=16', 'lr=0.001, filters=8', 'lr=0.01, filters=8'],
+    );
     // 0.85 ± 0.02, 0.8 ± 0.01, 0.7 ± 0.03
-    assert.deepEqual(values(spec).map((r) => [r.lo, r.hi]), [[0.83, 0.87], [0.79, 0.81], [0.67, 0.73]]);
+    assert.deepEqual(
+      values(spec).map((r) => [r.lo, r.hi]),
+      [
+        [0.83, 0.87],
+        [0.79, 0.81],
+        [0.67, 0.73],
+      ],
+    );
     const asc = sweepBarChart(results, { metric: 'f1', order: 'ascending', params: ['lr'] });
-    assert.deepEqual(values(asc).map((r) => r.config), ['lr=0.01', 'lr=0.001', 'lr=0.001']);
+    assert.deepEqual(
+      values(asc).map((r) => r.config),
+      ['lr=0.01', 'lr=0.001', 'lr=0.001'],
+    );
   });
 
   it('rejects a result without a numeric metric, naming it', () => {
-    assert.throws(() => sweepChart([{ lr: 1 }], { x: 'lr', metric: 'f1' }), (e: unknown) => e instanceof EcgInputError && /result 0/.test(e.message));
+    assert.throws(
+      () => sweepChart([{ lr: 1 }], { x: 'lr', metric: 'f1' }),
+      (e: unknown) => e instanceof EcgInputError && /result 0/.test(e.message),
+    );
     assert.throws(() => sweepBarChart([], { metric: 'f1' }), EcgInputError);
   });
 });

@@ -22,14 +22,26 @@ describe('viz/trainingHistoryChart', () => {
   });
 
   it('reads tfjs-style val_ keys, puts loss first and skips missing values', () => {
-    const tfjsLike: HistoryRecord[] = [{ epoch: 0, acc: 0.5, loss: 1, val_loss: 2 }, { epoch: 1, acc: 0.6, loss: 0.8 }];
+    const tfjsLike: HistoryRecord[] = [
+      { epoch: 0, acc: 0.5, loss: 1, val_loss: 2 },
+      { epoch: 1, acc: 0.6, loss: 0.8 },
+    ];
     assert.deepEqual(historyQuantities(tfjsLike), ['loss', 'acc']);
-    assert.deepEqual(historyToLong(tfjsLike).map((p) => `${p.epoch}:${p.quantity}:${p.split}`), ['0:loss:training', '0:loss:validation', '0:acc:training', '1:loss:training', '1:acc:training']);
+    assert.deepEqual(
+      historyToLong(tfjsLike).map((p) => `${p.epoch}:${p.quantity}:${p.split}`),
+      ['0:loss:training', '0:loss:validation', '0:acc:training', '1:loss:training', '1:acc:training'],
+    );
   });
 
   it('facets by quantity with independent y scales and marks the epoch of lowest validation loss', () => {
     const spec = trainingHistoryChart(history);
-    assert.deepEqual(spec.facet, { field: 'quantity', type: 'nominal', title: null, sort: ['loss', 'accuracy'], header: { labelFontSize: 12, labelFontWeight: 'bold' } });
+    assert.deepEqual(spec.facet, {
+      field: 'quantity',
+      type: 'nominal',
+      title: null,
+      sort: ['loss', 'accuracy'],
+      header: { labelFontSize: 12, labelFontWeight: 'bold' },
+    });
     assert.deepEqual(spec.resolve, { scale: { y: 'independent' } });
     const layer = (spec.spec as { layer: { mark: { type: string }; encoding: { x: { datum?: number } } }[] }).layer;
     // valLoss is 1.0, 0.7, 0.8 → lowest at epoch 2.
@@ -40,6 +52,9 @@ describe('viz/trainingHistoryChart', () => {
 
   it('rejects an empty history and a record without an epoch', () => {
     assert.throws(() => trainingHistoryChart([]), EcgInputError);
-    assert.throws(() => trainingHistoryChart([{ loss: 1 } as unknown as HistoryRecord]), (e: unknown) => e instanceof EcgInputError && /record 0/.test(e.message));
+    assert.throws(
+      () => trainingHistoryChart([{ loss: 1 } as unknown as HistoryRecord]),
+      (e: unknown) => e instanceof EcgInputError && /record 0/.test(e.message),
+    );
   });
 });

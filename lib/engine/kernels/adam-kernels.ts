@@ -12,8 +12,14 @@ const fr = Math.fround;
  * @example adamStep(x, g, m, v, k, x2, m2, v2) // x2, m2, v2 = the updated variable and moments
  */
 export function adamStep(
-  x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, k: Float32Array,
-  xOut: Float32Array, mOut: Float32Array, vOut: Float32Array,
+  x: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  k: Float32Array,
+  xOut: Float32Array,
+  mOut: Float32Array,
+  vOut: Float32Array,
 ): void {
   const [b1, c1, b2, c2, oma1, oma2, eps, negLr] = k;
   for (let i = 0; i < x.length; i++) {

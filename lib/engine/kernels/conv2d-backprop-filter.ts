@@ -11,7 +11,14 @@ import { heapF32, wasmMatMul, wasmTranspose, type WasmBackend } from './wasm-bac
  */
 export function im2colT(x: Float32Array, cols: Float32Array, c: backend_util.Conv2DInfo): void {
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = c;
-  const { filterHeight: FH, filterWidth: FW, strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = c;
+  const {
+    filterHeight: FH,
+    filterWidth: FW,
+    strideHeight: sh,
+    strideWidth: sw,
+    dilationHeight: dh,
+    dilationWidth: dw,
+  } = c;
   const pt = c.padInfo.top;
   const pl = c.padInfo.left;
   const M = B * OH * OW;
@@ -82,7 +89,11 @@ export function im2colTChannelsFirst(xT: Float32Array, cols: Float32Array, c: ba
   }
 }
 
-function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo }; backend: unknown; attrs: NamedAttrMap }): TensorInfo {
+function conv2dBackpropFilter(args: {
+  inputs: { x: TensorInfo; dy: TensorInfo };
+  backend: unknown;
+  attrs: NamedAttrMap;
+}): TensorInfo {
   const backend = args.backend as WasmBackend;
   const { x, dy } = args.inputs;
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = args.attrs as unknown as {
@@ -92,9 +103,17 @@ function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo };
     dimRoundingMode?: 'floor' | 'round' | 'ceil';
     filterShape: [number, number, number, number];
   };
-  if (dataFormat === 'NCHW') throw new Error("wasm Conv2DBackpropFilter supports only dataFormat 'NHWC', as wasm Conv2D does");
+  if (dataFormat === 'NCHW')
+    throw new Error("wasm Conv2DBackpropFilter supports only dataFormat 'NHWC', as wasm Conv2D does");
   const c = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
   );
   const K = c.filterHeight * c.filterWidth * c.inChannels;
   const M = c.batchSize * c.outHeight * c.outWidth;

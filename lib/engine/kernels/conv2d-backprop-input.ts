@@ -9,7 +9,14 @@ import { heapF32, wasmFunction, wasmId, wasmMatMul, type WasmBackend } from './w
  */
 export function col2imAdd(cols: Float32Array, dx: Float32Array, c: backend_util.Conv2DInfo): void {
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = c;
-  const { filterHeight: FH, filterWidth: FW, strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = c;
+  const {
+    filterHeight: FH,
+    filterWidth: FW,
+    strideHeight: sh,
+    strideWidth: sw,
+    dilationHeight: dh,
+    dilationWidth: dw,
+  } = c;
   const pt = c.padInfo.top;
   const pl = c.padInfo.left;
   const K = FH * FW * C;
@@ -33,7 +40,11 @@ export function col2imAdd(cols: Float32Array, dx: Float32Array, c: backend_util.
   }
 }
 
-function conv2dBackpropInput(args: { inputs: { dy: TensorInfo; filter: TensorInfo }; backend: unknown; attrs: NamedAttrMap }): TensorInfo {
+function conv2dBackpropInput(args: {
+  inputs: { dy: TensorInfo; filter: TensorInfo };
+  backend: unknown;
+  attrs: NamedAttrMap;
+}): TensorInfo {
   const backend = args.backend as WasmBackend;
   const { dy, filter } = args.inputs;
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as {
@@ -43,9 +54,17 @@ function conv2dBackpropInput(args: { inputs: { dy: TensorInfo; filter: TensorInf
     dimRoundingMode?: 'floor' | 'round' | 'ceil';
     inputShape: [number, number, number, number];
   };
-  if (dataFormat === 'NCHW') throw new Error("wasm Conv2DBackpropInput supports only dataFormat 'NHWC', as wasm Conv2D does");
+  if (dataFormat === 'NCHW')
+    throw new Error("wasm Conv2DBackpropInput supports only dataFormat 'NHWC', as wasm Conv2D does");
   const c = backend_util.computeConv2DInfo(
-    inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode, false, 'channelsLast',
+    inputShape,
+    filter.shape as [number, number, number, number],
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
   );
   const K = c.filterHeight * c.filterWidth * c.inChannels;
   const M = c.batchSize * c.outHeight * c.outWidth;
@@ -73,8 +92,25 @@ function conv2dBackpropInput(args: { inputs: { dy: TensorInfo; filter: TensorInf
     }
     const conv = wasmFunction(backend, 'Conv2D', new Array<string>(19).fill('number'));
     conv(
-      wasmId(backend, dy), c.batchSize, c.outHeight, c.outWidth, wasmId(backend, flipped), FH, FW,
-      FH - 1 - top, FW - 1 - right, FH - 1 - bottom, FW - 1 - left, 0, 1, 1, 1, 1, N, C, wasmId(backend, dx),
+      wasmId(backend, dy),
+      c.batchSize,
+      c.outHeight,
+      c.outWidth,
+      wasmId(backend, flipped),
+      FH,
+      FW,
+      FH - 1 - top,
+      FW - 1 - right,
+      FH - 1 - bottom,
+      FW - 1 - left,
+      0,
+      1,
+      1,
+      1,
+      1,
+      N,
+      C,
+      wasmId(backend, dx),
     );
     backend.disposeData(flipped.dataId);
     return dx;

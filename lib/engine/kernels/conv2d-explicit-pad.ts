@@ -12,17 +12,43 @@ type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
  * @example conv2dExplicitPad(tf.getKernel('Conv2D', 'wasm')!).kernelName // => 'Conv2D'
  */
 export function conv2dExplicitPad(original: KernelConfig): KernelConfig {
-  const kernelFunc = (args: { inputs: { x: TensorInfo; filter: TensorInfo }; backend: unknown; attrs: NamedAttrMap }): TensorInfo => {
-    const a = args.attrs as unknown as { strides: number | [number, number]; pad: Pad; dilations?: number | [number, number]; dimRoundingMode?: 'floor' | 'round' | 'ceil'; dataFormat: 'NHWC' | 'NCHW' };
+  const kernelFunc = (args: {
+    inputs: { x: TensorInfo; filter: TensorInfo };
+    backend: unknown;
+    attrs: NamedAttrMap;
+  }): TensorInfo => {
+    const a = args.attrs as unknown as {
+      strides: number | [number, number];
+      pad: Pad;
+      dilations?: number | [number, number];
+      dimRoundingMode?: 'floor' | 'round' | 'ceil';
+      dataFormat: 'NHWC' | 'NCHW';
+    };
     if (a.pad !== 'same' || a.dataFormat === 'NCHW') return original.kernelFunc(args as never) as TensorInfo;
     const { x, filter } = args.inputs;
     const c = backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number], filter.shape as [number, number, number, number],
-      a.strides, a.dilations ?? 1, 'same', a.dimRoundingMode, false, 'channelsLast',
+      x.shape as [number, number, number, number],
+      filter.shape as [number, number, number, number],
+      a.strides,
+      a.dilations ?? 1,
+      'same',
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
     );
     const { top, bottom, left, right } = c.padInfo;
-    const pad: backend_util.ExplicitPadding = [[0, 0], [top, bottom], [left, right], [0, 0]];
+    const pad: backend_util.ExplicitPadding = [
+      [0, 0],
+      [top, bottom],
+      [left, right],
+      [0, 0],
+    ];
     return original.kernelFunc({ ...args, attrs: { ...args.attrs, pad } } as never) as TensorInfo;
   };
-  return { kernelName: original.kernelName, backendName: 'wasm', setupFunc: original.setupFunc, kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'] };
+  return {
+    kernelName: original.kernelName,
+    backendName: 'wasm',
+    setupFunc: original.setupFunc,
+    kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'],
+  };
 }

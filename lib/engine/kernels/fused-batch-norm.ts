@@ -20,7 +20,9 @@ export function fusedBatchNormWasm(fallback?: KernelConfig): KernelConfig {
     const eps = args.attrs.varianceEpsilon as number;
     const C = x.shape[x.shape.length - 1] ?? 1;
     const params = [mean, variance, offset, scale].filter((t): t is TensorInfo => t != null);
-    const perChannel = x.dtype === 'float32' && params.every((t) => size(t) === 1 || (size(t) === C && t.shape[t.shape.length - 1] === C));
+    const perChannel =
+      x.dtype === 'float32' &&
+      params.every((t) => size(t) === 1 || (size(t) === C && t.shape[t.shape.length - 1] === C));
     if (!perChannel || size(x) === 0) {
       if (!fallback) throw new Error('FusedBatchNorm: unsupported parameter layout on wasm');
       return fallback.kernelFunc(args as never) as TensorInfo;
@@ -44,7 +46,16 @@ export function fusedBatchNormWasm(fallback?: KernelConfig): KernelConfig {
     }
     const M = size(x) / C;
     if (native) {
-      native.scaleShift(heapBytes(backend), byteOffset(backend, x), byteOffset(backend, a), byteOffset(backend, b), M, C, false, byteOffset(backend, out));
+      native.scaleShift(
+        heapBytes(backend),
+        byteOffset(backend, x),
+        byteOffset(backend, a),
+        byteOffset(backend, b),
+        M,
+        C,
+        false,
+        byteOffset(backend, out),
+      );
     } else if (tmp) {
       wasmBinary(backend, 'Multiply', x, [M, C], a, [C], tmp);
       wasmBinary(backend, 'Add', tmp, [M, C], b, [C], out);

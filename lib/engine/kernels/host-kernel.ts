@@ -50,7 +50,12 @@ export function hostKernelConfigs(spec: HostKernelSpec, inputNames: string[]): K
     const shapes = ins.map((t) => t.shape);
     const decl = spec.outputs(shapes, args.attrs);
     const values = decl.map((o) => new Float32Array(o.shape.reduce((a, b) => a * b, 1)));
-    spec.run(ins.map((t) => backend.data.get(t.dataId).values), shapes, values, args.attrs);
+    spec.run(
+      ins.map((t) => backend.data.get(t.dataId).values),
+      shapes,
+      values,
+      args.attrs,
+    );
     return decl.map((o, i) => backend.makeTensorInfo(o.shape, o.dtype ?? 'float32', values[i]));
   };
   return [

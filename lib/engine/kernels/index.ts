@@ -21,7 +21,13 @@ import type { NativeKernels } from '../native';
 function extraKernels(backend: 'wasm' | 'cpu', native?: NativeKernels): tf.KernelConfig[] {
   // Kernels the project's own ops call exist on both backends whichever is chosen, so results on
   // wasm and cpu can be compared in one process.
-  const host = [...channelMomentsKernels, ...batchNormGradSumsKernels, ...lstmForwardKernels, ...lstmBackwardKernels, ...adamUpdateKernels];
+  const host = [
+    ...channelMomentsKernels,
+    ...batchNormGradSumsKernels,
+    ...lstmForwardKernels,
+    ...lstmBackwardKernels,
+    ...adamUpdateKernels,
+  ];
   if (backend === 'cpu') return host;
   // Replacements that fall back to the original for cases they do not cover keep a reference to
   // it, taken before it is unregistered (and not taken twice when registering again).
@@ -39,7 +45,12 @@ function extraKernels(backend: 'wasm' | 'cpu', native?: NativeKernels): tf.Kerne
   if (native) {
     keep('Conv2D');
     // The JS convolution gradients stay as the fallbacks for what the native ones leave (NCHW).
-    const fallback = (name: string) => (name === 'Conv2D' ? originals.get(name) : name === 'Conv2DBackpropInput' ? conv2dBackpropInputWasm : conv2dBackpropFilterWasm);
+    const fallback = (name: string) =>
+      name === 'Conv2D'
+        ? originals.get(name)
+        : name === 'Conv2DBackpropInput'
+          ? conv2dBackpropInputWasm
+          : conv2dBackpropFilterWasm;
     list.push(...nativeConvKernels(native, fallback));
     for (const name of ['Add', 'Multiply', 'Relu', 'MaxPool']) keep(name);
     const previous = (name: string) => (name === 'MaxPoolGrad' ? maxPoolGradWasm : originals.get(name));

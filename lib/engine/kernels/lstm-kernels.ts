@@ -74,7 +74,9 @@ function cpuWorkspace(backend: CpuBackend): Workspace {
     },
     view: (buf) => arrays[buf],
     matmul(a, b, out, m, k, n) {
-      const A = arrays[a], B = arrays[b], O = arrays[out];
+      const A = arrays[a],
+        B = arrays[b],
+        O = arrays[out];
       O.fill(0, 0, m * n);
       for (let i = 0; i < m; i++) {
         for (let p = 0; p < k; p++) {
@@ -87,7 +89,17 @@ function cpuWorkspace(backend: CpuBackend): Workspace {
       const outs: TensorInfo[] = [];
       let o = 0;
       for (let i = 0; i < arrays.length && o < count; i++) {
-        if (owned[i]) outs.push(backend.makeTensorInfo(shapes[o], 'float32', arrays[i].subarray(0, shapes[o].reduce((x, y) => x * y, 1))));
+        if (owned[i])
+          outs.push(
+            backend.makeTensorInfo(
+              shapes[o],
+              'float32',
+              arrays[i].subarray(
+                0,
+                shapes[o].reduce((x, y) => x * y, 1),
+              ),
+            ),
+          );
         if (owned[i]) o++;
       }
       return outs;
@@ -116,26 +128,50 @@ function transposeInto(src: Float32Array, dst: Float32Array, rows: number, cols:
  * activated gates G [B,T,4U] (kept for the backward pass). The input projection of all steps is
  * one product; each step adds h·U.
  */
-function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent: TensorInfo, bias: TensorInfo, hard: boolean): TensorInfo[] {
+function lstmForward(
+  ws: Workspace,
+  x: TensorInfo,
+  kernel: TensorInfo,
+  recurrent: TensorInfo,
+  bias: TensorInfo,
+  hard: boolean,
+): TensorInfo[] {
   const [B, T, D] = x.shape;
   const U = recurrent.shape[0];
   const G4 = 4 * U;
-  const H = ws.alloc(B * T * U), C = ws.alloc(B * T * U), G = ws.alloc(B * T * G4), TC = ws.alloc(B * T * U);
-  const XW = ws.alloc(B * T * G4), hPrev = ws.alloc(B * U), Z = ws.alloc(B * G4);
-  const xi = ws.input(x), ki = ws.input(kernel), ri = ws.input(recurrent), bi = ws.input(bias);
+  const H = ws.alloc(B * T * U),
+    C = ws.alloc(B * T * U),
+    G = ws.alloc(B * T * G4),
+    TC = ws.alloc(B * T * U);
+  const XW = ws.alloc(B * T * G4),
+    hPrev = ws.alloc(B * U),
+    Z = ws.alloc(B * G4);
+  const xi = ws.input(x),
+    ki = ws.input(kernel),
+    ri = ws.input(recurrent),
+    bi = ws.input(bias);
   ws.matmul(xi, ki, XW, B * T, D, G4);
   ws.view(hPrev).fill(0);
   // The bias joins the input projection once, not once per step.
   {
-    const xw = ws.view(XW), b = ws.view(bi);
+    const xw = ws.view(XW),
+      b = ws.view(bi);
     for (let r = 0; r < B * T; r++) for (let j = 0; j < G4; j++) xw[r * G4 + j] += b[j];
   }
   for (let t = 0; t < T; t++) {
     ws.matmul(hPrev, ri, Z, B, U, G4);
-    const h = ws.view(H), c = ws.view(C), g = ws.view(G), tcv = ws.view(TC), xw = ws.view(XW), hp = ws.view(hPrev), z = ws.view(Z);
+    const h = ws.view(H),
+      c = ws.view(C),
+      g = ws.view(G),
+      tcv = ws.view(TC),
+      xw = ws.view(XW),
+      hp = ws.view(hPrev),
+      z = ws.view(Z);
     for (let n = 0; n < B; n++) {
       const row = n * T + t;
-      const zo = n * G4, xo = row * G4, so = row * U;
+      const zo = n * G4,
+        xo = row * G4,
+        so = row * U;
       // Pre-activations of the four gates; the gates overwrite them in place.
       for (let j = 0; j < G4; j++) g[xo + j] = z[zo + j] + xw[xo + j];
       if (hard) {
@@ -165,7 +201,15 @@ function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent
       }
     }
   }
-  return ws.finish([[B, T, U], [B, T, U], [B, T, G4], [B, T, U]], 4);
+  return ws.finish(
+    [
+      [B, T, U],
+      [B, T, U],
+      [B, T, G4],
+      [B, T, U],
+    ],
+    4,
+  );
 }
 
 /**
@@ -174,27 +218,60 @@ function lstmForward(ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent
  * dz·Uᵀ; the weight gradients are three products over all steps at the end.
  */
 function lstmBackward(
-  ws: Workspace, x: TensorInfo, kernel: TensorInfo, recurrent: TensorInfo, Hs: TensorInfo, Cs: TensorInfo, Gs: TensorInfo, TCs: TensorInfo,
-  dHs: TensorInfo, hard: boolean,
+  ws: Workspace,
+  x: TensorInfo,
+  kernel: TensorInfo,
+  recurrent: TensorInfo,
+  Hs: TensorInfo,
+  Cs: TensorInfo,
+  Gs: TensorInfo,
+  TCs: TensorInfo,
+  dHs: TensorInfo,
+  hard: boolean,
 ): TensorInfo[] {
   const [B, T, D] = x.shape;
   const U = recurrent.shape[0];
   const G4 = 4 * U;
-  const DX = ws.alloc(B * T * D), DK = ws.alloc(D * G4), DR = ws.alloc(U * G4), DB = ws.alloc(G4);
-  const DZ = ws.alloc(B * T * G4), dzT = ws.alloc(B * G4), dhNext = ws.alloc(B * U), UT = ws.alloc(G4 * U);
-  const HprevT = ws.alloc(U * B * T), XT = ws.alloc(D * B * T), KT = ws.alloc(G4 * D);
-  const xi = ws.input(x), ki = ws.input(kernel), ri = ws.input(recurrent);
-  const hi = ws.input(Hs), ci = ws.input(Cs), gi = ws.input(Gs), tci = ws.input(TCs), dhi = ws.input(dHs);
+  const DX = ws.alloc(B * T * D),
+    DK = ws.alloc(D * G4),
+    DR = ws.alloc(U * G4),
+    DB = ws.alloc(G4);
+  const DZ = ws.alloc(B * T * G4),
+    dzT = ws.alloc(B * G4),
+    dhNext = ws.alloc(B * U),
+    UT = ws.alloc(G4 * U);
+  const HprevT = ws.alloc(U * B * T),
+    XT = ws.alloc(D * B * T),
+    KT = ws.alloc(G4 * D);
+  const xi = ws.input(x),
+    ki = ws.input(kernel),
+    ri = ws.input(recurrent);
+  const hi = ws.input(Hs),
+    ci = ws.input(Cs),
+    gi = ws.input(Gs),
+    tci = ws.input(TCs),
+    dhi = ws.input(dHs);
   transposeInto(ws.view(ri), ws.view(UT), U, G4);
   const dcNext = new Float64Array(B * U);
   ws.view(dhNext).fill(0);
   for (let t = T - 1; t >= 0; t--) {
-    const c = ws.view(ci), g = ws.view(gi), tcv = ws.view(tci), dH = ws.view(dhi), dz = ws.view(DZ), dzt = ws.view(dzT), dhn = ws.view(dhNext);
+    const c = ws.view(ci),
+      g = ws.view(gi),
+      tcv = ws.view(tci),
+      dH = ws.view(dhi),
+      dz = ws.view(DZ),
+      dzt = ws.view(dzT),
+      dhn = ws.view(dhNext);
     for (let n = 0; n < B; n++) {
       const row = n * T + t;
-      const so = row * U, go = row * G4, to = n * G4;
+      const so = row * U,
+        go = row * G4,
+        to = n * G4;
       for (let u = 0; u < U; u++) {
-        const i = g[go + u], f = g[go + U + u], gg = g[go + 2 * U + u], o = g[go + 3 * U + u];
+        const i = g[go + u],
+          f = g[go + U + u],
+          gg = g[go + 2 * U + u],
+          o = g[go + 3 * U + u];
         const tc = tcv[so + u];
         const dh = dH[so + u] + dhn[n * U + u];
         const dc = dcNext[n * U + u] + dh * o * (1 - tc * tc);
@@ -217,7 +294,10 @@ function lstmBackward(
     if (t > 0) ws.matmul(dzT, UT, dhNext, B, G4, U);
   }
   // Weight gradients over all steps: dR = Hprevᵀ·DZ, dK = Xᵀ·DZ, db = Σ DZ, dX = DZ·Kᵀ.
-  const h = ws.view(hi), hpt = ws.view(HprevT), xv = ws.view(xi), xt = ws.view(XT);
+  const h = ws.view(hi),
+    hpt = ws.view(HprevT),
+    xv = ws.view(xi),
+    xt = ws.view(XT);
   const M = B * T;
   for (let r = 0; r < M; r++) {
     const first = r % T === 0;
@@ -255,7 +335,15 @@ export const lstmForwardKernels = configs('EcgLstmForward', (ws, a) =>
 /** 'EcgLstmBackward' (x, kernel, recurrentKernel, h, c, gates, tanhC, dh; attrs hardSigmoid) → [dx, dKernel, dRecurrentKernel, dBias]. */
 export const lstmBackwardKernels = configs('EcgLstmBackward', (ws, a) =>
   lstmBackward(
-    ws, a.inputs.x, a.inputs.kernel, a.inputs.recurrentKernel, a.inputs.h, a.inputs.c, a.inputs.gates, a.inputs.tanhC, a.inputs.dh,
+    ws,
+    a.inputs.x,
+    a.inputs.kernel,
+    a.inputs.recurrentKernel,
+    a.inputs.h,
+    a.inputs.c,
+    a.inputs.gates,
+    a.inputs.tanhC,
+    a.inputs.dh,
     Boolean(a.attrs.hardSigmoid),
   ),
 );

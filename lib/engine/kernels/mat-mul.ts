@@ -30,28 +30,46 @@ function nativeMatMul(native: NativeKernels, args: MatMulArgs): TensorInfo | und
   const { transposeA, transposeB, activation } = args.attrs as unknown as MatMulAttrs;
   if (a.dtype !== 'float32' || b.dtype !== 'float32' || preluActivationWeights) return undefined;
   if (activation && activation !== 'linear' && activation !== 'relu') return undefined;
-  const ra = a.shape.length, rb = b.shape.length;
+  const ra = a.shape.length,
+    rb = b.shape.length;
   if (ra < 2 || rb < 2) return undefined;
-  const batchA = a.shape.slice(0, -2), batchB = b.shape.slice(0, -2);
+  const batchA = a.shape.slice(0, -2),
+    batchB = b.shape.slice(0, -2);
   const size = (s: number[]) => s.reduce((p, d) => p * d, 1);
-  const nA = size(batchA), nB = size(batchB);
+  const nA = size(batchA),
+    nB = size(batchB);
   // Same batch shape, or one side's batch all ones (then the output takes the other's).
   if (ra !== rb || !(batchA.join() === batchB.join() || nA === 1 || nB === 1)) return undefined;
   const batchShape = nA >= nB ? batchA : batchB;
-  const [ar, ac] = a.shape.slice(-2), [br, bc] = b.shape.slice(-2);
-  const m = transposeA ? ac : ar, k = transposeA ? ar : ac, n = transposeB ? br : bc;
+  const [ar, ac] = a.shape.slice(-2),
+    [br, bc] = b.shape.slice(-2);
+  const m = transposeA ? ac : ar,
+    k = transposeA ? ar : ac,
+    n = transposeB ? br : bc;
   if ((transposeB ? bc : br) !== k) return undefined;
-  if (bias && !(bias.dtype === 'float32' && size(bias.shape) === n && bias.shape[bias.shape.length - 1] === n)) return undefined;
+  if (bias && !(bias.dtype === 'float32' && size(bias.shape) === n && bias.shape[bias.shape.length - 1] === n))
+    return undefined;
   const out = backend.makeOutput([...batchShape, m, n], 'float32');
   const heap = heapBytes(backend);
-  const oa = byteOffset(backend, a), ob = byteOffset(backend, b), oc = byteOffset(backend, out);
+  const oa = byteOffset(backend, a),
+    ob = byteOffset(backend, b),
+    oc = byteOffset(backend, out);
   const batches = Math.max(nA, nB);
   for (let i = 0; i < batches; i++) {
     native.gemm(
-      heap, m, n, k,
-      oa + (nA === 1 ? 0 : i * m * k * 4), transposeA ? 1 : k, transposeA ? m : 1,
-      ob + (nB === 1 ? 0 : i * k * n * 4), transposeB ? 1 : n, transposeB ? k : 1,
-      oc + i * m * n * 4, n, false,
+      heap,
+      m,
+      n,
+      k,
+      oa + (nA === 1 ? 0 : i * m * k * 4),
+      transposeA ? 1 : k,
+      transposeA ? m : 1,
+      ob + (nB === 1 ? 0 : i * k * n * 4),
+      transposeB ? 1 : n,
+      transposeB ? k : 1,
+      oc + i * m * n * 4,
+      n,
+      false,
     );
   }
   if (bias || activation === 'relu') {
@@ -92,7 +110,11 @@ export function matMulWasm(original: KernelConfig, native?: NativeKernels): Kern
     const inputs = { ...args.inputs };
     if (transposeA) temps.push((inputs.a = transposeLastTwo(backend, a)));
     if (transposeB) temps.push((inputs.b = transposeLastTwo(backend, b)));
-    const out = original.kernelFunc({ ...args, inputs, attrs: { ...args.attrs, transposeA: false, transposeB: false } } as never) as TensorInfo;
+    const out = original.kernelFunc({
+      ...args,
+      inputs,
+      attrs: { ...args.attrs, transposeA: false, transposeB: false },
+    } as never) as TensorInfo;
     for (const t of temps) backend.disposeData(t.dataId);
     return out;
   };

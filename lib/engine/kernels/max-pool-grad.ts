@@ -57,7 +57,17 @@ export function maxPoolGradAdd(x: Float32Array, dy: Float32Array, dx: Float32Arr
 
 /** maxPoolGradAdd for windows along the height only (tf.layers.maxPooling1d's [B, T, 1, C] layout). */
 function poolAlongHeight(
-  x: Float32Array, dy: Float32Array, dx: Float32Array, B: number, H: number, C: number, OH: number, FH: number, sh: number, dh: number, pt: number,
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  B: number,
+  H: number,
+  C: number,
+  OH: number,
+  FH: number,
+  sh: number,
+  dh: number,
+  pt: number,
 ): void {
   for (let b = 0; b < B; b++) {
     for (let oh = 0; oh < OH; oh++) {
@@ -88,7 +98,11 @@ function poolAlongHeight(
   }
 }
 
-function maxPoolGrad(args: { inputs: { dy: TensorInfo; input: TensorInfo; output: TensorInfo }; backend: unknown; attrs: NamedAttrMap }): TensorInfo {
+function maxPoolGrad(args: {
+  inputs: { dy: TensorInfo; input: TensorInfo; output: TensorInfo };
+  backend: unknown;
+  attrs: NamedAttrMap;
+}): TensorInfo {
   const backend = args.backend as WasmBackend;
   const { dy, input } = args.inputs;
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as {
@@ -98,7 +112,12 @@ function maxPoolGrad(args: { inputs: { dy: TensorInfo; input: TensorInfo; output
     dimRoundingMode?: 'floor' | 'round' | 'ceil';
   };
   const c = backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode,
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
   );
   const dx = backend.makeOutput(input.shape, 'float32');
   const out = heapF32(backend, dx);

@@ -17,16 +17,34 @@ interface ConvAttrs {
 /** The 15 numbers of lib/engine/native's ConvGeom, from tfjs's own convolution geometry. */
 function geometry(c: backend_util.Conv2DInfo): number[] {
   return [
-    c.batchSize, c.inHeight, c.inWidth, c.inChannels, c.outHeight, c.outWidth, c.outChannels,
-    c.filterHeight, c.filterWidth, c.strideHeight, c.strideWidth, c.dilationHeight, c.dilationWidth,
-    c.padInfo.top, c.padInfo.left,
+    c.batchSize,
+    c.inHeight,
+    c.inWidth,
+    c.inChannels,
+    c.outHeight,
+    c.outWidth,
+    c.outChannels,
+    c.filterHeight,
+    c.filterWidth,
+    c.strideHeight,
+    c.strideWidth,
+    c.dilationHeight,
+    c.dilationWidth,
+    c.padInfo.top,
+    c.padInfo.left,
   ];
 }
 
 function info(xShape: number[], filterShape: number[], a: ConvAttrs): backend_util.Conv2DInfo {
   return backend_util.computeConv2DInfo(
-    xShape as [number, number, number, number], filterShape as [number, number, number, number],
-    a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
+    xShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    a.strides,
+    a.dilations ?? 1,
+    a.pad,
+    a.dimRoundingMode,
+    false,
+    'channelsLast',
   );
 }
 
@@ -40,33 +58,61 @@ const float32 = (...ts: TensorInfo[]) => ts.every((t) => t.dtype === 'float32');
  *
  * @example nativeConvKernels(native, (name) => tf.getKernel(name, 'wasm')).map((k) => k.kernelName) // => ['Conv2D', ...]
  */
-export function nativeConvKernels(native: NativeKernels, fallback: (name: string) => KernelConfig | undefined): KernelConfig[] {
+export function nativeConvKernels(
+  native: NativeKernels,
+  fallback: (name: string) => KernelConfig | undefined,
+): KernelConfig[] {
   // NCHW (and anything else a kernel declines) goes to the kernel registered before.
-  const make = (kernelName: string, run: (backend: WasmBackend, args: KernelArgs, a: ConvAttrs) => TensorInfo | undefined): KernelConfig =>
-    nativeOrFallback(kernelName, (backend, args) => {
-      const a = args.attrs as unknown as ConvAttrs;
-      return a.dataFormat === 'NCHW' ? undefined : run(backend, args, a);
-    }, fallback(kernelName));
+  const make = (
+    kernelName: string,
+    run: (backend: WasmBackend, args: KernelArgs, a: ConvAttrs) => TensorInfo | undefined,
+  ): KernelConfig =>
+    nativeOrFallback(
+      kernelName,
+      (backend, args) => {
+        const a = args.attrs as unknown as ConvAttrs;
+        return a.dataFormat === 'NCHW' ? undefined : run(backend, args, a);
+      },
+      fallback(kernelName),
+    );
   return [
     make('Conv2D', (backend, { inputs: { x, filter } }, a) => {
       if (!float32(x, filter)) return undefined;
       const c = info(x.shape, filter.shape, a);
       const y = backend.makeOutput(c.outShape, 'float32');
-      native.conv2d(heapBytes(backend), byteOffset(backend, x), byteOffset(backend, filter), byteOffset(backend, y), ...geometry(c));
+      native.conv2d(
+        heapBytes(backend),
+        byteOffset(backend, x),
+        byteOffset(backend, filter),
+        byteOffset(backend, y),
+        ...geometry(c),
+      );
       return y;
     }),
     make('Conv2DBackpropInput', (backend, { inputs: { dy, filter } }, a) => {
       if (!float32(dy, filter) || !a.inputShape) return undefined;
       const c = info(a.inputShape, filter.shape, a);
       const dx = backend.makeOutput(c.inShape, 'float32');
-      native.conv2dBackpropInput(heapBytes(backend), byteOffset(backend, dy), byteOffset(backend, filter), byteOffset(backend, dx), ...geometry(c));
+      native.conv2dBackpropInput(
+        heapBytes(backend),
+        byteOffset(backend, dy),
+        byteOffset(backend, filter),
+        byteOffset(backend, dx),
+        ...geometry(c),
+      );
       return dx;
     }),
     make('Conv2DBackpropFilter', (backend, { inputs: { x, dy } }, a) => {
       if (!float32(x, dy) || !a.filterShape) return undefined;
       const c = info(x.shape, a.filterShape, a);
       const dw = backend.makeOutput(a.filterShape, 'float32');
-      native.conv2dBackpropFilter(heapBytes(backend), byteOffset(backend, x), byteOffset(backend, dy), byteOffset(backend, dw), ...geometry(c));
+      native.conv2dBackpropFilter(
+        heapBytes(backend),
+        byteOffset(backend, x),
+        byteOffset(backend, dy),
+        byteOffset(backend, dw),
+        ...geometry(c),
+      );
       return dw;
     }),
   ];

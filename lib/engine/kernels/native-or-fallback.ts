@@ -20,8 +20,14 @@ export function nativeOrFallback(
   const kernelFunc = (args: KernelArgs) => {
     const out = run(args.backend as WasmBackend, args);
     if (out) return out;
-    if (!previous) throw new Error(`wasm ${kernelName}: case not covered by the native kernel and no kernel to fall back to`);
+    if (!previous)
+      throw new Error(`wasm ${kernelName}: case not covered by the native kernel and no kernel to fall back to`);
     return previous.kernelFunc(args as never);
   };
-  return { kernelName, backendName: 'wasm', setupFunc: previous?.setupFunc, kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'] };
+  return {
+    kernelName,
+    backendName: 'wasm',
+    setupFunc: previous?.setupFunc,
+    kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'],
+  };
 }

@@ -8,18 +8,34 @@ import { byteOffset, heapBytes, heapF32, nativeKernelsInUse, type WasmBackend } 
  *
  * @example sumMiddle(new Float32Array([1, 2, 3, 4]), 1, 2, 2, out) // out => [4, 6]
  */
-export function sumMiddle(x: Float32Array, outer: number, mid: number, inner: number, out: Float32Array, scale = 1): void {
+export function sumMiddle(
+  x: Float32Array,
+  outer: number,
+  mid: number,
+  inner: number,
+  out: Float32Array,
+  scale = 1,
+): void {
   const i4 = inner - (inner % 4);
   for (let o = 0; o < outer; o++) {
     const base = o * mid * inner;
     const end = base + mid * inner;
     for (let c = 0; c < i4; c += 4) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0;
       for (let i = base + c; i < end; i += inner) {
-        a0 += x[i]; a1 += x[i + 1]; a2 += x[i + 2]; a3 += x[i + 3];
+        a0 += x[i];
+        a1 += x[i + 1];
+        a2 += x[i + 2];
+        a3 += x[i + 3];
       }
       const w = o * inner + c;
-      out[w] = a0 * scale; out[w + 1] = a1 * scale; out[w + 2] = a2 * scale; out[w + 3] = a3 * scale;
+      out[w] = a0 * scale;
+      out[w + 1] = a1 * scale;
+      out[w + 2] = a2 * scale;
+      out[w + 3] = a3 * scale;
     }
     for (let c = i4; c < inner; c++) {
       let a = 0;
@@ -49,11 +65,17 @@ function reduceWasm(kind: 'Sum' | 'Mean', original: KernelConfig): KernelConfig 
     const scale = kind === 'Mean' ? 1 / mid : 1;
     const native = nativeKernelsInUse();
     // The same sums in the same order either way; the native loop vectorises across columns.
-    if (native) native.sumMiddle(heapBytes(backend), byteOffset(backend, x), outer, mid, inner, scale, byteOffset(backend, out));
+    if (native)
+      native.sumMiddle(heapBytes(backend), byteOffset(backend, x), outer, mid, inner, scale, byteOffset(backend, out));
     else sumMiddle(heapF32(backend, x), outer, mid, inner, heapF32(backend, out), scale);
     return out;
   };
-  return { kernelName: kind, backendName: 'wasm', setupFunc: original.setupFunc, kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'] };
+  return {
+    kernelName: kind,
+    backendName: 'wasm',
+    setupFunc: original.setupFunc,
+    kernelFunc: kernelFunc as unknown as KernelConfig['kernelFunc'],
+  };
 }
 
 /**

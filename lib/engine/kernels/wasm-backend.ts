@@ -114,14 +114,56 @@ export function shapeBytes(shape: readonly number[]): Uint8Array {
  *
  * @example wasmMatMul(backend, a, b, out, 2, 3, 4) // out = a [2,3] · b [3,4]
  */
-export function wasmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, out: TensorInfo, m: number, k: number, n: number): void {
+export function wasmMatMul(
+  backend: WasmBackend,
+  a: TensorInfo,
+  b: TensorInfo,
+  out: TensorInfo,
+  m: number,
+  k: number,
+  n: number,
+): void {
   const native = nativeKernelsInUse();
   if (native) {
-    native.gemm(heapBytes(backend), m, n, k, byteOffset(backend, a), k, 1, byteOffset(backend, b), n, 1, byteOffset(backend, out), n, false);
+    native.gemm(
+      heapBytes(backend),
+      m,
+      n,
+      k,
+      byteOffset(backend, a),
+      k,
+      1,
+      byteOffset(backend, b),
+      n,
+      1,
+      byteOffset(backend, out),
+      n,
+      false,
+    );
     return;
   }
-  const f = wasmFunction(backend, 'BatchMatMul', ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number', 'number']);
-  f(wasmId(backend, a), shapeBytes([1, m, k]), 3, wasmId(backend, b), shapeBytes([1, k, n]), 3, false, false, wasmId(backend, out));
+  const f = wasmFunction(backend, 'BatchMatMul', [
+    'number',
+    'array',
+    'number',
+    'number',
+    'array',
+    'number',
+    'number',
+    'number',
+    'number',
+  ]);
+  f(
+    wasmId(backend, a),
+    shapeBytes([1, m, k]),
+    3,
+    wasmId(backend, b),
+    shapeBytes([1, k, n]),
+    3,
+    false,
+    false,
+    wasmId(backend, out),
+  );
 }
 
 /**
@@ -131,10 +173,25 @@ export function wasmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, o
  * @example wasmBinary(backend, 'Multiply', x, [M, C], scale, [C], out) // out = x · scale per channel
  */
 export function wasmBinary(
-  backend: WasmBackend, op: string, a: TensorInfo, aShape: readonly number[], b: TensorInfo, bShape: readonly number[], out: TensorInfo,
+  backend: WasmBackend,
+  op: string,
+  a: TensorInfo,
+  aShape: readonly number[],
+  b: TensorInfo,
+  bShape: readonly number[],
+  out: TensorInfo,
 ): void {
   const f = wasmFunction(backend, op, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number']);
-  f(wasmId(backend, a), shapeBytes(aShape), aShape.length, wasmId(backend, b), shapeBytes(bShape), bShape.length, 0, wasmId(backend, out));
+  f(
+    wasmId(backend, a),
+    shapeBytes(aShape),
+    aShape.length,
+    wasmId(backend, b),
+    shapeBytes(bShape),
+    bShape.length,
+    0,
+    wasmId(backend, out),
+  );
 }
 
 /**
@@ -143,7 +200,13 @@ export function wasmBinary(
  *
  * @example wasmTranspose(backend, x, [1, 0], out) // out = xᵀ for a matrix x
  */
-export function wasmTranspose(backend: WasmBackend, x: TensorInfo, shape: readonly number[], perm: readonly number[], out: TensorInfo): void {
+export function wasmTranspose(
+  backend: WasmBackend,
+  x: TensorInfo,
+  shape: readonly number[],
+  perm: readonly number[],
+  out: TensorInfo,
+): void {
   const keep = shape.map((s) => s !== 1);
   const newIndex: number[] = [];
   let k = 0;
@@ -155,7 +218,15 @@ export function wasmTranspose(backend: WasmBackend, x: TensorInfo, shape: readon
     f(wasmId(backend, x), shapeBytes([1]), 1, 0, wasmId(backend, out), shapeBytes([0]), 1);
     return;
   }
-  f(wasmId(backend, x), shapeBytes(rShape), rShape.length, 0 /* float32 */, wasmId(backend, out), shapeBytes(rPerm), rPerm.length);
+  f(
+    wasmId(backend, x),
+    shapeBytes(rShape),
+    rShape.length,
+    0 /* float32 */,
+    wasmId(backend, out),
+    shapeBytes(rPerm),
+    rPerm.length,
+  );
 }
 
 // The native kernels the wasm registrations use, if any. Like tfjs's kernel registry, of which it

@@ -21,7 +21,12 @@ export function hasFusedBatchNorm(): boolean {
  *
  * @example batchNormTraining(x, gamma, beta, 1e-3).y // => same values as tf.batchNorm(x, ...tf.moments(x, [0, 1]), beta, gamma, 1e-3)
  */
-export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): BatchNormTrainingResult {
+export function batchNormTraining(
+  x: tf.Tensor,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  epsilon: number,
+): BatchNormTrainingResult {
   const C = x.shape[x.rank - 1];
   let mean: tf.Tensor1D | undefined;
   let variance: tf.Tensor1D | undefined;
@@ -43,7 +48,9 @@ export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Ten
         // k3 = −γr·Σdy/N − k2·μ: the sums in one JS pass, dx in broadcast passes on the backend.
         const [sx, sg, sm, sr] = saved;
         const dy2 = tf.reshape(dy, [-1, C]);
-        const [sumDy, sumDyXmu] = tf.engine().runKernel('EcgBatchNormGradSums', { x: sx, dy: dy2, mean: sm }, {}) as tf.Tensor1D[];
+        const [sumDy, sumDyXmu] = tf
+          .engine()
+          .runKernel('EcgBatchNormGradSums', { x: sx, dy: dy2, mean: sm }, {}) as tf.Tensor1D[];
         const n = sx.shape[0];
         const k1 = tf.mul(sg, sr);
         const k2 = tf.mul(tf.mul(k1, tf.square(sr)), tf.mul(sumDyXmu, -1 / n));
@@ -67,7 +74,10 @@ type LayerCtor = new (args?: object) => tf.layers.Layer;
 // tfjs-layers does not export its BatchNormalization class, only a factory; its serialization
 // registry holds the class without creating a layer (which would use up an auto-generated name).
 function stockBatchNormalization(): LayerCtor {
-  const map = tf.serialization.SerializationMap.getMap().classNameMap as unknown as Record<string, [LayerCtor, unknown]>;
+  const map = tf.serialization.SerializationMap.getMap().classNameMap as unknown as Record<
+    string,
+    [LayerCtor, unknown]
+  >;
   const entry = map.BatchNormalization;
   if (!entry) throw new Error('tfjs-layers BatchNormalization is not registered');
   return entry[0];
@@ -95,14 +105,29 @@ export class FusedBatchNormalization extends (stockBatchNormalization() as Layer
     const self = this as unknown as StockFields;
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     const lastAxis = self.axis === -1 || self.axis === x.rank - 1;
-    if (!kwargs?.training || !lastAxis || !self.center || !self.scale || x.dtype !== 'float32' || !hasFusedBatchNorm()) {
+    if (
+      !kwargs?.training ||
+      !lastAxis ||
+      !self.center ||
+      !self.scale ||
+      x.dtype !== 'float32' ||
+      !hasFusedBatchNorm()
+    ) {
       return super.call(inputs, kwargs);
     }
     return tf.tidy(() => {
-      const { y, mean, variance } = batchNormTraining(x, self.gamma.read() as tf.Tensor1D, self.beta.read() as tf.Tensor1D, self.epsilon);
+      const { y, mean, variance } = batchNormTraining(
+        x,
+        self.gamma.read() as tf.Tensor1D,
+        self.beta.read() as tf.Tensor1D,
+        self.epsilon,
+      );
       // The moving averages exactly as the stock layer updates them.
       const decay = 1 - self.momentum;
-      for (const [v, value] of [[self.movingMean, mean], [self.movingVariance, variance]] as const) {
+      for (const [v, value] of [
+        [self.movingMean, mean],
+        [self.movingVariance, variance],
+      ] as const) {
         tf.tidy(() => {
           const orig = v.read();
           v.write(tf.sub(orig, tf.mul(tf.sub(orig, value), decay)));

@@ -14,17 +14,29 @@ export function hasFusedLstm(): boolean {
  *
  * @example lstmSequence(x, kernel, recurrentKernel, bias, true).shape // => [B, T, U]
  */
-export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKernel: tf.Tensor2D, bias: tf.Tensor1D, hardSigmoid: boolean): tf.Tensor3D {
+export function lstmSequence(
+  x: tf.Tensor3D,
+  kernel: tf.Tensor2D,
+  recurrentKernel: tf.Tensor2D,
+  bias: tf.Tensor1D,
+  hardSigmoid: boolean,
+): tf.Tensor3D {
   const op = tf.customGrad(((xs: tf.Tensor, k: tf.Tensor, r: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
-    const [h, c, gates, tanhC] = tf.engine().runKernel('EcgLstmForward', { x: xs, kernel: k, recurrentKernel: r, bias: b }, { hardSigmoid }) as tf.Tensor[];
+    const [h, c, gates, tanhC] = tf
+      .engine()
+      .runKernel('EcgLstmForward', { x: xs, kernel: k, recurrentKernel: r, bias: b }, { hardSigmoid }) as tf.Tensor[];
     save([xs, k, r, h, c, gates, tanhC]);
     return {
       value: h,
       gradFunc: (dh: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sk, sr, sh, sc, sg, stc] = saved;
-        return tf.engine().runKernel(
-          'EcgLstmBackward', { x: sx, kernel: sk, recurrentKernel: sr, h: sh, c: sc, gates: sg, tanhC: stc, dh }, { hardSigmoid },
-        ) as tf.Tensor[];
+        return tf
+          .engine()
+          .runKernel(
+            'EcgLstmBackward',
+            { x: sx, kernel: sk, recurrentKernel: sr, h: sh, c: sc, gates: sg, tanhC: stc, dh },
+            { hardSigmoid },
+          ) as tf.Tensor[];
       },
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
@@ -34,7 +46,10 @@ export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKerne
 type LayerCtor = new (args?: object) => tf.layers.Layer;
 
 function stockClass(name: string): LayerCtor {
-  const map = tf.serialization.SerializationMap.getMap().classNameMap as unknown as Record<string, [LayerCtor, unknown]>;
+  const map = tf.serialization.SerializationMap.getMap().classNameMap as unknown as Record<
+    string,
+    [LayerCtor, unknown]
+  >;
   const entry = map[name];
   if (!entry) throw new Error(`tfjs-layers ${name} is not registered`);
   return entry[0];
@@ -70,14 +85,26 @@ export class FusedLSTM extends (stockClass('LSTM') as LayerCtor) {
     const gate = cell.recurrentActivation.getClassName();
     const dropping = Boolean(kwargs?.training) && (cell.dropout > 0 || cell.recurrentDropout > 0);
     const fusable =
-      (!Array.isArray(inputs) || inputs.length === 1) && kwargs?.mask == null && kwargs?.initialState == null &&
-      !self.stateful && !self.returnState && !dropping && cell.useBias && cell.activation.getClassName() === 'tanh' &&
-      (gate === 'sigmoid' || gate === 'hardSigmoid') && x.rank === 3 && x.dtype === 'float32' && hasFusedLstm();
+      (!Array.isArray(inputs) || inputs.length === 1) &&
+      kwargs?.mask == null &&
+      kwargs?.initialState == null &&
+      !self.stateful &&
+      !self.returnState &&
+      !dropping &&
+      cell.useBias &&
+      cell.activation.getClassName() === 'tanh' &&
+      (gate === 'sigmoid' || gate === 'hardSigmoid') &&
+      x.rank === 3 &&
+      x.dtype === 'float32' &&
+      hasFusedLstm();
     if (!fusable) return super.call(inputs, kwargs);
     return tf.tidy(() => {
       const xs = self.goBackwards ? tf.reverse(x, 1) : x;
       const h = lstmSequence(
-        xs as tf.Tensor3D, cell.kernel.read() as tf.Tensor2D, cell.recurrentKernel.read() as tf.Tensor2D, cell.bias.read() as tf.Tensor1D,
+        xs as tf.Tensor3D,
+        cell.kernel.read() as tf.Tensor2D,
+        cell.recurrentKernel.read() as tf.Tensor2D,
+        cell.bias.read() as tf.Tensor1D,
         gate === 'hardSigmoid',
       );
       if (self.returnSequences) return h;
@@ -104,7 +131,10 @@ export function lstm(args: Parameters<typeof tf.layers.lstm>[0]): tf.layers.Laye
  * @example bidirectional({ layer: lstm({ units: 32 }) as tf.RNN })
  */
 export function bidirectional(args: Parameters<typeof tf.layers.bidirectional>[0]): tf.layers.Layer {
-  const bi = tf.layers.bidirectional(args) as unknown as { forwardLayer: tf.layers.Layer; backwardLayer: tf.layers.Layer };
+  const bi = tf.layers.bidirectional(args) as unknown as {
+    forwardLayer: tf.layers.Layer;
+    backwardLayer: tf.layers.Layer;
+  };
   if (args.layer.getClassName() === 'LSTM') {
     for (const side of ['forwardLayer', 'backwardLayer'] as const) {
       const stock = bi[side];
