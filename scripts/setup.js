@@ -10,6 +10,8 @@ const fs = require('fs');
 const path = require('path');
 
 const quiet = process.argv.includes('--quiet');
+// --browser: also Debian's chromium, which the browser tests (test/browser/) drive.
+const wantBrowser = process.argv.includes('--browser');
 const root = path.resolve(__dirname, '..');
 const log = (...a) => {
   if (!quiet) console.log('[setup]', ...a);
@@ -47,6 +49,46 @@ function installJupyter() {
     spawnSync('python3', ['-m', 'pip', 'install', '--user', '--quiet', 'nbclient', 'nbconvert', 'ipykernel'], {
       stdio: 'inherit',
     });
+  }
+}
+
+function isRootWithApt() {
+  return typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get');
+}
+
+function aptInstall(packages) {
+  say(`installing from Debian: apt-get install -y ${packages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const upd = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const inst = spawnSync('apt-get', ['install', '-y', '-qq', ...packages], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
+  return upd.status === 0 && inst.status === 0;
+}
+
+// The front end `npm run notebook` starts when JupyterLab is not installed.
+function ensureNotebookServer(python) {
+  if (ok(python, ['-c', 'import notebook']) || ok(python, ['-c', 'import jupyterlab'])) {
+    log('Jupyter Notebook found');
+    return;
+  }
+  if (isRootWithApt()) aptInstall(['jupyter-notebook']);
+  else spawnSync(python, ['-m', 'pip', 'install', '--user', '--quiet', 'notebook'], { stdio: 'inherit' });
+  if (!ok(python, ['-c', 'import notebook']))
+    say(
+      'Jupyter Notebook is missing (needed by `npm run notebook` only): apt-get install -y jupyter-notebook (as root) or python3 -m pip install --user notebook',
+    );
+}
+
+function ensureChromium() {
+  if (['/usr/bin/chromium', process.env.CHROMIUM_PATH].some((p) => p && fs.existsSync(p))) {
+    log('Chromium found');
+    return;
+  }
+  if (!isRootWithApt() || !aptInstall(['chromium']) || !fs.existsSync('/usr/bin/chromium')) {
+    console.error('[setup] Chromium is missing: as root, apt-get install -y chromium (the browser tests need it)');
+    process.exit(1);
   }
 }
 
@@ -97,6 +139,10 @@ function main() {
     }
   }
   log('tslab kernel registered');
+  // The interactive front end and the test browser are for people and CI, not for the headless
+  // main job, so `--quiet` runs (npm test, npm run reproduce) do not install them.
+  if (!quiet) ensureNotebookServer(python);
+  if (wantBrowser) ensureChromium();
   // Optional: without a C++ compiler the engine runs on tfjs-backend-wasm alone, so a failed
   // build is reported by the script and does not fail the setup.
   spawnSync(process.execPath, [path.join(__dirname, 'build-native.js'), ...(quiet ? ['--quiet'] : [])], {
