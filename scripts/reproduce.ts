@@ -17,6 +17,19 @@ import { parseArgs } from '../lib/cli/args';
 
 const root = repoRoot();
 
+// The mime types the HTML copies show, best first. A chart's PNG comes before its SVG: nbconvert
+// passes SVG through lxml's clean_html, which strips every element and leaves a blank box,
+// while the PNG is embedded as a data URI (no CDN needed, so the copy reads offline).
+const HTML_PRIORITY = [
+  'text/html',
+  'text/markdown',
+  'image/png',
+  'image/jpeg',
+  'image/svg+xml',
+  'text/latex',
+  'text/plain',
+];
+
 function fail(msg: string): never {
   console.error(`reproduce: ${msg}`);
   process.exit(1);
@@ -136,6 +149,7 @@ function main(): void {
           'nbconvert',
           '--to',
           'html',
+          ...HTML_PRIORITY.map((m) => `--NbConvertBase.display_data_priority=${m}`),
           '--log-level',
           'ERROR',
           '--output-dir',

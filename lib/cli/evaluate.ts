@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { mitdbDir, EcgInputError } from '../common';
 import { evaluateModel, loadTrainedModel } from '../train';
+import { initBackend } from '../engine';
 import { parseArgs } from './args';
 
 export const summary = 'evaluate a trained model on MIT-BIH records (default: its test records)';
@@ -20,6 +21,8 @@ export async function run(argv: string[]): Promise<number> {
       { file: 'ecg evaluate', at: '--model' },
       'ecg evaluate --model <dir> [--records 100,103] [--json]',
     );
+  // The engine first, so the model's weights are created on the backend that will run it.
+  await initBackend();
   const t = await loadTrainedModel(path.resolve(args.flags.model as string));
   const records = args.flags.records
     ? String(args.flags.records)

@@ -23,6 +23,26 @@ export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 let chosen: Promise<BackendInfo> | undefined;
 
+/**
+ * Stops tfjs's cpu backend from printing "Hi, looks like you are running TensorFlow.js in
+ * Node.js… install our node backend" the first time it holds a tensor: the project chooses its
+ * engine itself and every run states it (describeBackend). Runs when this module loads, before
+ * any tensor exists, and again when a backend is chosen.
+ *
+ * @example quietCpuBackend() // => true once the cpu backend exists and is silenced
+ */
+export function quietCpuBackend(): boolean {
+  try {
+    const cpu = tf.findBackend('cpu') as { firstUse?: boolean } | null;
+    if (!cpu || typeof cpu.firstUse !== 'boolean') return false;
+    cpu.firstUse = false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+quietCpuBackend();
+
 function tryRequire(name: string): unknown {
   try {
     // A plain require so bundlers and tsc leave the optional package alone when it is absent.
@@ -48,6 +68,7 @@ export function initBackend(prefer?: BackendName): Promise<BackendInfo> {
 }
 
 async function choose(prefer?: BackendName): Promise<BackendInfo> {
+  quietCpuBackend();
   const skipped: { backend: string; reason: string }[] = [];
   const order: BackendName[] = prefer ? [prefer] : ['tensorflow', 'wasm', 'cpu'];
   for (const name of order) {

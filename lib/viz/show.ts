@@ -1,5 +1,5 @@
 import type { VlSpec } from './chart-frame';
-import { renderSvg, writeChartFiles, type PngOptions, type SavedChart } from './render';
+import { renderSvg, svgToPng, writeChartFiles, type PngOptions, type SavedChart } from './render';
 
 /** JupyterLab's built-in renderer registers the v5 mime type (it renders v6 specs as well). */
 export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -13,7 +13,7 @@ export interface ShowOptions extends PngOptions {
 
 /** What {@link show} did. */
 export interface ShowResult {
-  /** 'bundle': one display_data with Vega-Lite + SVG + text; 'svg': tslab's display.svg; 'none': not in a kernel. */
+  /** 'bundle': one display_data with Vega-Lite + SVG + PNG + text; 'svg': tslab's display.svg; 'none': not in a kernel. */
   displayed: 'bundle' | 'svg' | 'none';
   svg: string;
   saved?: SavedChart;
@@ -29,24 +29,37 @@ export interface MimeBundle {
 type WriteDisplayData = (content: MimeBundle, update: boolean) => void;
 
 /**
- * The mime bundle {@link show} sends: the spec for JupyterLab's Vega-Lite renderer (its $schema
- * set to v5 so vega-embed in the v5 renderer does not warn about the version), the rendered SVG
- * for front ends without it (nbconvert HTML, VS Code, GitHub) and a one-line text description.
+ * The mime bundle {@link show} sends, one picture in four forms so every place a person looks
+ * draws it: the spec for JupyterLab's and VS Code's Vega-Lite renderers (its $schema set to v5 so
+ * vega-embed in the v5 renderer does not warn about the version); the rendered SVG for trusted
+ * notebooks in Jupyter Notebook 6; a PNG (drawn at `scale`, shown at the SVG's size) for
+ * untrusted notebooks, GitHub and nbconvert's HTML, whose HTML sanitiser strips an SVG's
+ * elements and leaves a blank box; and a one-line text description.
  *
- * @example Object.keys(chartBundle(spec, '<svg/>').data) // => ['application/vnd.vegalite.v5+json', 'image/svg+xml', 'text/plain']
+ * @example Object.keys(chartBundle(spec, svg).data) // => ['application/vnd.vegalite.v5+json', 'image/svg+xml', 'image/png', 'text/plain']
  */
-export function chartBundle(spec: VlSpec, svg: string): MimeBundle {
+export function chartBundle(spec: VlSpec, svg: string, png: Uint8Array = svgToPng(svg)): MimeBundle {
   const title = spec.title as { text?: unknown } | string | undefined;
   const text = typeof title === 'string' ? title : typeof title?.text === 'string' ? title.text : 'untitled';
+  const size = svgSize(svg);
   return {
     data: {
       [VEGALITE_MIME]: { ...spec, $schema: VEGALITE_V5_SCHEMA },
       'image/svg+xml': svg,
+      'image/png': Buffer.from(png).toString('base64'),
       'text/plain': `<Vega-Lite chart: ${text}>`,
     },
-    metadata: {},
+    metadata: size ? { 'image/png': size } : {},
     transient: {},
   };
+}
+
+/** The width and height a rendered SVG asks for (vega writes both on its root element). */
+function svgSize(svg: string): { width: number; height: number } | undefined {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1]);
+  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1]);
+  return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : undefined;
 }
 
 /**
@@ -67,7 +80,7 @@ function kernelDisplayWriter(): { write?: WriteDisplayData; inKernel: boolean } 
 
 /**
  * Shows a chart inline in a tslab notebook as ONE display_data message carrying Vega-Lite,
- * SVG and plain text (tslab's public display.raw sends only one mime type); falls back to
+ * SVG, PNG and plain text (tslab's public display.raw sends only one mime type); falls back to
  * tslab's display.svg, and outside a kernel displays nothing. With `saveAs` it also writes SVG,
  * PNG and spec files. Display problems never throw; rendering and saving errors do.
  *
@@ -76,15 +89,15 @@ function kernelDisplayWriter(): { write?: WriteDisplayData; inKernel: boolean } 
 export async function show(spec: VlSpec, opts: ShowOptions = {}): Promise<ShowResult> {
   const svg = await renderSvg(spec);
   const saved = opts.saveAs ? writeChartFiles(spec, svg, opts.saveAs, opts) : undefined;
-  return briefWhenPrinted({ displayed: displayInKernel(spec, svg), svg, saved });
+  return briefWhenPrinted({ displayed: displayInKernel(spec, svg, opts), svg, saved });
 }
 
-function displayInKernel(spec: VlSpec, svg: string): ShowResult['displayed'] {
+function displayInKernel(spec: VlSpec, svg: string, opts: PngOptions): ShowResult['displayed'] {
   const { inKernel, write } = kernelDisplayWriter();
   if (!inKernel) return 'none';
   if (write) {
     try {
-      write(chartBundle(spec, svg), false);
+      write(chartBundle(spec, svg, svgToPng(svg, opts)), false);
       return 'bundle';
     } catch {
       // fall through to tslab's public API

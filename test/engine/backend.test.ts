@@ -12,3 +12,29 @@ describe('engine/backend', () => {
     assert.equal(y, 11); // 1·3 + 2·4
   });
 });
+
+describe('engine/quietCpuBackend', () => {
+  // A fresh process each, because the banner prints once per process.
+  const firstCpuTensor = (importEngine: boolean) =>
+    require('child_process').spawnSync(
+      process.execPath,
+      [
+        '--require',
+        'tsx/cjs',
+        '-e',
+        `${importEngine ? "require('./lib/engine');" : ''}const tf = require('@tensorflow/tfjs');` +
+          "tf.setBackend('cpu').then(() => console.log(tf.tensor([1, 2]).sum().dataSync()[0]));",
+      ],
+      { cwd: require('path').join(__dirname, '..', '..'), encoding: 'utf8' },
+    );
+
+  it("keeps tfjs's 'install our node backend' banner out of every run once the engine is loaded", function () {
+    this.timeout(60000);
+    const plain = firstCpuTensor(false);
+    assert.match(plain.stdout + plain.stderr, /looks like you are running TensorFlow\.js in Node\.js/, 'control');
+    const quiet = firstCpuTensor(true);
+    assert.equal(quiet.status, 0, quiet.stderr);
+    assert.equal(quiet.stdout.trim(), '3');
+    assert.equal(quiet.stderr, '');
+  });
+});

@@ -13,6 +13,8 @@ import {
   type MimeBundle,
 } from '../../lib/viz';
 import { tempDir } from '../helpers';
+import { decodePng } from '../support/decode-png';
+import { nonBackgroundPixels } from '../support/launch-browser';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const cm = confusionMatrixChart(
@@ -97,7 +99,7 @@ describe('viz/show', () => {
     }
   });
 
-  it('in a kernel sends ONE display_data with Vega-Lite (v5 schema), SVG and text', async () => {
+  it('in a kernel sends ONE display_data with Vega-Lite (v5 schema), SVG, PNG (2× pixels, shown at SVG size) and text', async () => {
     const sent: [MimeBundle, boolean][] = [];
     const result = await withFakeKernel(
       (bundle: MimeBundle, update: boolean) => sent.push([bundle, update]),
@@ -107,7 +109,13 @@ describe('viz/show', () => {
     assert.equal(sent.length, 1);
     const [bundle, update] = sent[0];
     assert.equal(update, false);
-    assert.deepEqual(Object.keys(bundle.data), [VEGALITE_MIME, 'image/svg+xml', 'text/plain']);
+    assert.deepEqual(Object.keys(bundle.data), [VEGALITE_MIME, 'image/svg+xml', 'image/png', 'text/plain']);
+    const png = decodePng(Buffer.from(bundle.data['image/png'] as string, 'base64'));
+    const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(result.svg)![1]);
+    const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(result.svg)![1]);
+    assert.deepEqual(bundle.metadata, { 'image/png': { width: Math.round(width), height: Math.round(height) } });
+    assert.deepEqual([png.width, png.height], [Math.round(width * 2), Math.round(height * 2)]);
+    assert.ok(nonBackgroundPixels(Buffer.from(bundle.data['image/png'] as string, 'base64')).count > 1000);
     assert.equal(
       (bundle.data[VEGALITE_MIME] as { $schema: string }).$schema,
       'https://vega.github.io/schema/vega-lite/v5.json',
@@ -137,6 +145,11 @@ describe('viz/show', () => {
   });
 
   it('chartBundle names untitled charts', () => {
-    assert.equal(chartBundle({ $schema: 'x' }, '<svg/>').data['text/plain'], '<Vega-Lite chart: untitled>');
+    assert.equal(
+      chartBundle({ $schema: 'x' }, '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>').data[
+        'text/plain'
+      ],
+      '<Vega-Lite chart: untitled>',
+    );
   });
 });
