@@ -5,3 +5,4 @@ export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write
 export { mitdbDir, outputsDir, repoRoot } from './data-dir';
 export { runParams, type RunParams } from './run-params';
 export { DEBIAN_PYTHON, ensureDebianPythonModule } from './debian-python';
+export { dataFrame, danfo, type DataFrame } from './data-frame';

@@ -55,4 +55,14 @@ export {
   type SamplePredictionsOptions,
 } from './sample-predictions-chart';
 export { renderSvg, renderPng, svgToPng, saveChart, writeChartFiles, type SavedChart, type PngOptions } from './render';
-export { show, chartBundle, VEGALITE_MIME, type ShowOptions, type ShowResult, type MimeBundle } from './show';
+export { show, chartBundle, VEGALITE_MIME, type ShowOptions, type ShowResult } from './show';
+export { displayBundle, type MimeBundle } from './kernel-display';
+export {
+  showTable,
+  tableHtml,
+  tableText,
+  tableCells,
+  type TableLike,
+  type TableOptions,
+  type TableCells,
+} from './table';

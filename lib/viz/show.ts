@@ -1,4 +1,5 @@
 import type { VlSpec } from './chart-frame';
+import { displayBundle, type MimeBundle } from './kernel-display';
 import { renderSvg, svgToPng, writeChartFiles, type PngOptions, type SavedChart } from './render';
 
 /** JupyterLab's built-in renderer registers the v5 mime type (it renders v6 specs as well). */
@@ -18,15 +19,6 @@ export interface ShowResult {
   svg: string;
   saved?: SavedChart;
 }
-
-/** A Jupyter display_data content: one picture in several formats, the front end picks one. */
-export interface MimeBundle {
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  transient: Record<string, unknown>;
-}
-
-type WriteDisplayData = (content: MimeBundle, update: boolean) => void;
 
 /**
  * The mime bundle {@link show} sends, one picture in four forms so every place a person looks
@@ -63,22 +55,6 @@ function svgSize(svg: string): { width: number; height: number } | undefined {
 }
 
 /**
- * tslab's internal module holding the current cell's display writer, but only if the tslab
- * kernel has loaded it: outside a kernel we must not load tslab (and its ZeroMQ binding) at all.
- */
-function kernelDisplayWriter(): { write?: WriteDisplayData; inKernel: boolean } {
-  try {
-    const file = require.resolve('tslab/dist/jupyter');
-    const loaded = require.cache[file];
-    if (!loaded) return { inKernel: false };
-    const write = (loaded.exports as { lastWriteDisplayData?: unknown }).lastWriteDisplayData;
-    return { inKernel: true, write: typeof write === 'function' ? (write as WriteDisplayData) : undefined };
-  } catch {
-    return { inKernel: false };
-  }
-}
-
-/**
  * Shows a chart inline in a tslab notebook as ONE display_data message carrying Vega-Lite,
  * SVG, PNG and plain text (tslab's public display.raw sends only one mime type); falls back to
  * tslab's display.svg, and outside a kernel displays nothing. With `saveAs` it also writes SVG,
@@ -93,23 +69,8 @@ export async function show(spec: VlSpec, opts: ShowOptions = {}): Promise<ShowRe
 }
 
 function displayInKernel(spec: VlSpec, svg: string, opts: PngOptions): ShowResult['displayed'] {
-  const { inKernel, write } = kernelDisplayWriter();
-  if (!inKernel) return 'none';
-  if (write) {
-    try {
-      write(chartBundle(spec, svg, svgToPng(svg, opts)), false);
-      return 'bundle';
-    } catch {
-      // fall through to tslab's public API
-    }
-  }
-  try {
-    const tslab = require('tslab') as { display: { svg(s: string): void } };
-    tslab.display.svg(svg);
-    return 'svg';
-  } catch {
-    return 'none';
-  }
+  const how = displayBundle(chartBundle(spec, svg, svgToPng(svg, opts)), (display) => display.svg(svg));
+  return how === 'fallback' ? 'svg' : how;
 }
 
 // A notebook cell that ends in `await show(...)` prints its result; without this it would print
