@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { mitdbDir, EcgInputError } from '../common';
-import { evaluateModel, loadTrainedModel } from '../train';
+import { evaluateModel, readTrainedModel } from '../train';
 import { initBackend } from '../engine';
 import { parseArgs } from './args';
 
@@ -8,7 +8,7 @@ export const summary = 'evaluate a trained model on MIT-BIH records (default: it
 
 /**
  * `ecg evaluate --model <dir> [--records 100,103] [--data <dir>] [--json]`: per-class Se/+P/F1,
- * accuracy, balanced accuracy, confusion matrix and AUCs of a saved model.
+ * accuracy, balanced accuracy, confusion matrix and AUCs of a model written by ecg train.
  *
  * @example await run(['--model', 'outputs/quick/model', '--json']) // prints the report, => 0
  * @throws EcgInputError for a missing option, an incomplete model folder (file named) or unknown records
@@ -23,7 +23,7 @@ export async function run(argv: string[]): Promise<number> {
     );
   // The engine first, so the model's weights are created on the backend that will run it.
   await initBackend();
-  const t = await loadTrainedModel(path.resolve(args.flags.model as string));
+  const t = await readTrainedModel(path.resolve(args.flags.model as string));
   const records = args.flags.records
     ? String(args.flags.records)
         .split(/[,\s]+/)

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError } from '../common';
-import { loadTrainedModel, predictCsv, predictRecord } from '../train';
+import { readTrainedModel, predictCsv, predictRecord } from '../train';
 import { initBackend } from '../engine';
 import { parseArgs } from './args';
 
@@ -29,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
   const input = args.positionals[0];
   // The engine first, so the model's weights are created on the backend that will run it.
   await initBackend();
-  const t = await loadTrainedModel(path.resolve(args.flags.model as string));
+  const t = await readTrainedModel(path.resolve(args.flags.model as string));
   const isCsv = /\.csv$/i.test(input);
   if (!isCsv && !fs.existsSync(`${input.replace(/\.(hea|dat|atr)$/, '')}.hea`)) {
     throw new EcgInputError(

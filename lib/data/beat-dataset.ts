@@ -22,9 +22,9 @@ export const BEAT_CLASSES: Record<BeatLabels, readonly string[]> = {
 export const BEAT_PRESETS = { 187: WINDOW_PRESETS.w187, 250: WINDOW_PRESETS.w250 } as const;
 
 /** Names of the `rr` columns (lib/signal's rrFeatures, de Chazal et al. 2004), in seconds. */
-export const RR_COLUMNS = ['preRR', 'postRR', 'localRR', 'averageRR'] as const;
+export const RR_COLUMNS = ['preRrSec', 'postRrSec', 'localRrSec', 'averageRrSec'] as const;
 
-/** Options of {@link loadBeatDataset}. */
+/** Options of {@link readBeatDataset}. */
 export interface BeatDatasetOptions {
   /** Folder of WFDB records (e.g. mitdbDir()). */
   dir: string;
@@ -61,7 +61,7 @@ export interface BeatDataset {
   rr: Float32Array;
   /** Beats left out: too close to a record edge, or of a type outside the label set. */
   dropped: { edge: number; unlabelled: number };
-  /** How the windows were made, for the record of a saved dataset. */
+  /** How the windows were made, for the record of a dataset written to disk. */
   source: { dir: string; beforeSamples: number; afterSamples: number; filter: string; bandHz: [number, number]; labels: BeatLabels; leads: Record<string, string> };
 }
 
@@ -79,15 +79,15 @@ export function beatClass(symbol: string, labels: BeatLabels): number {
 }
 
 /**
- * Loads MIT-BIH beats: for each record, filters the chosen lead, resamples it if asked, and cuts
+ * Reads MIT-BIH beats: for each record, filters the chosen lead, resamples it if asked, and cuts
  * [R − before, R + after) (lib/signal's beatWindows) around every reference beat annotation whose
  * type the label set covers; beats whose window leaves the record are dropped and counted. Each
  * beat also gets its RR features (a record with one beat gets NaN).
  *
  * @throws EcgInputError for bad window sizes, an unknown channel, or unreadable records.
- * @example loadBeatDataset({ dir: 'data/mitdb', records: ['100'], preset: 250, filter: 'none' }).n // => 2272
+ * @example readBeatDataset({ dir: 'data/mitdb', records: ['100'], preset: 250, filter: 'none' }).n // => 2272
  */
-export function loadBeatDataset(options: BeatDatasetOptions): BeatDataset {
+export function readBeatDataset(options: BeatDatasetOptions): BeatDataset {
   const preset = options.preset !== undefined ? BEAT_PRESETS[options.preset] : undefined;
   if (options.preset !== undefined && !preset) throw new EcgInputError(`preset ${options.preset}`, { at: 'options.preset' }, '187 or 250');
   const before = options.beforeSamples ?? preset?.before;
@@ -156,7 +156,7 @@ export function loadBeatDataset(options: BeatDatasetOptions): BeatDataset {
       y.push(cls[k]);
       record.push(name);
       sample.push(beats[b]);
-      rrRows.push(rrAll ? [rrAll.preRR[b], rrAll.postRR[b], rrAll.localRR[b], rrAll.averageRR[b]] : [NaN, NaN, NaN, NaN]);
+      rrRows.push(rrAll ? [rrAll.preRrSec[b], rrAll.postRrSec[b], rrAll.localRrSec[b], rrAll.averageRrSec[b]] : [NaN, NaN, NaN, NaN]);
     });
   }
   const x = new Float32Array(chunks.length * length);

@@ -1,6 +1,6 @@
 /**
  * Processed datasets on disk: typed arrays packed into `<base>.bin`, everything else in a
- * `<base>.json` sidecar, so one notebook can save what the next one loads in a fraction of a second.
+ * `<base>.json` sidecar, so one notebook can write what the next one reads in a fraction of a second.
  */
 import * as fs from 'fs';
 import { EcgInputError, writeFileAtomic, writeJsonAtomic } from '../common';
@@ -40,13 +40,13 @@ function hashBytes(bytes: Uint8Array): string {
 const stripExt = (base: string): string => base.replace(/\.(bin|json)$/, '');
 
 /**
- * Saves a dataset: every typed-array field goes into `<base>.bin` (8-byte aligned, after a magic
+ * Writes a dataset: every typed-array field goes into `<base>.bin` (8-byte aligned, after a magic
  * and content hash), every other JSON-serialisable field into `<base>.json`; both written
- * atomically, the .json last, and tied by the hash so a half-replaced pair is detected on load.
+ * atomically, the .json last, and tied by the hash so a half-replaced pair is detected on reading.
  *
- * @example saveDataset('outputs/beats', dataset) // => { bin: 'outputs/beats.bin', json: 'outputs/beats.json' }
+ * @example writeDataset('outputs/beats', dataset) // => { bin: 'outputs/beats.bin', json: 'outputs/beats.json' }
  */
-export function saveDataset(base: string, ds: object): { bin: string; json: string } {
+export function writeDataset(base: string, ds: object): { bin: string; json: string } {
   const b = stripExt(base);
   const arrays: Record<string, { type: TypeName; offset: number; length: number }> = {};
   const fields: Record<string, unknown> = {};
@@ -72,14 +72,14 @@ export function saveDataset(base: string, ds: object): { bin: string; json: stri
 }
 
 /**
- * Loads a dataset saved by {@link saveDataset}, checking that the .bin belongs to the .json and
+ * Reads a dataset written by {@link writeDataset}, checking that the .bin belongs to the .json and
  * that `x` holds n × length values when those fields exist.
  *
  * @throws EcgInputError naming the file and the key or byte for a missing file, a foreign or
- *   damaged file, a .bin from another save, or an array that does not fit.
- * @example loadDataset<BeatDataset>('outputs/beats').n // => 2272
+ *   damaged file, a .bin from another write, or an array that does not fit.
+ * @example readDataset<BeatDataset>('outputs/beats').n // => 2272
  */
-export function loadDataset<T = Record<string, unknown>>(base: string): T {
+export function readDataset<T = Record<string, unknown>>(base: string): T {
   const b = stripExt(base);
   const jsonFile = `${b}.json`;
   const binFile = `${b}.bin`;
@@ -88,7 +88,7 @@ export function loadDataset<T = Record<string, unknown>>(base: string): T {
     meta = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new EcgInputError(code ? `cannot read (${code})` : `not JSON (${(e as Error).message})`, { file: jsonFile }, 'a dataset sidecar written by saveDataset');
+    throw new EcgInputError(code ? `cannot read (${code})` : `not JSON (${(e as Error).message})`, { file: jsonFile }, 'a dataset sidecar written by writeDataset');
   }
   if (meta?.format !== FORMAT || meta.version !== 1) {
     throw new EcgInputError(`format ${JSON.stringify(meta?.format)} version ${JSON.stringify(meta?.version)}`, { file: jsonFile, at: 'key format' }, `"${FORMAT}" version 1`);
@@ -103,7 +103,7 @@ export function loadDataset<T = Record<string, unknown>>(base: string): T {
   if (bin.toString('latin1', 0, 8) !== MAGIC) throw new EcgInputError('not a dataset array file', { file: binFile, at: 'byte 0' }, `the magic "${MAGIC}"`);
   const stored = bin.toString('latin1', 8, 16);
   if (stored !== meta.hash || hashBytes(bin.subarray(HEADER_BYTES)) !== meta.hash) {
-    throw new EcgInputError(`content hash ${stored} does not match`, { file: binFile, at: 'byte 8' }, `hash ${meta.hash} from ${jsonFile} (the two files come from different saves, or the .bin is damaged)`);
+    throw new EcgInputError(`content hash ${stored} does not match`, { file: binFile, at: 'byte 8' }, `hash ${meta.hash} from ${jsonFile} (the two files come from different writes, or the .bin is damaged)`);
   }
   const out: Record<string, unknown> = { ...(meta.fields ?? {}) };
   for (const [key, spec] of Object.entries(meta.arrays ?? {})) {

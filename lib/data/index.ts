@@ -18,8 +18,8 @@ export { classWeights, sampleWeights } from './class-weights';
 export { randomOversample, type LabelledRows, type OversampledRows } from './oversample';
 export { mixup, sampleBeta, sampleGamma, type MixupOptions, type MixedRows } from './mixup';
 // MIT-BIH beat datasets and processed-dataset files
-export { loadBeatDataset, beatClass, classCounts, BEAT_CLASSES, BEAT_PRESETS, RR_COLUMNS, type BeatDataset, type BeatDatasetOptions, type BeatLabels } from './beat-dataset';
-export { saveDataset, loadDataset } from './dataset-file';
+export { readBeatDataset, beatClass, classCounts, BEAT_CLASSES, BEAT_PRESETS, RR_COLUMNS, type BeatDataset, type BeatDatasetOptions, type BeatLabels } from './beat-dataset';
+export { writeDataset, readDataset } from './dataset-file';
 export { writeHeartbeatCsv, heartbeatCsvBeatsOfRecord, type HeartbeatCsvOptions, type HeartbeatRows } from './write-heartbeat-csv';
 // Looking at data
 export { beatsOfClass } from './beats-of-class';

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError } from '../common';
-import { formatHeartbeatCsvRows, HEARTBEAT_CSV_SAMPLES, isBeat, readAnnotations, readRecord } from '../io';
+import { formatHeartbeatCsvRows, HEARTBEAT_CSV_LENGTH, isBeat, readAnnotations, readRecord } from '../io';
 import { heartbeatCsvBeats } from '../signal';
 import { beatClass, BEAT_CLASSES, type BeatLabels } from './beat-dataset';
 
@@ -56,7 +56,7 @@ export function heartbeatCsvBeatsOfRecord(dir: string, name: string, options: He
   }
   const rows = heartbeatCsvBeats(rec.signals[0].mV, rec.fsHz, Int32Array.from(peaks));
   const kept = cls.map((c, i) => (c >= 0 ? i : -1)).filter((i) => i >= 0);
-  const length = HEARTBEAT_CSV_SAMPLES;
+  const length = HEARTBEAT_CSV_LENGTH;
   const x = new Float32Array(kept.length * length);
   kept.forEach((i, r) => x.set(rows[i], r * length));
   const classes = [...BEAT_CLASSES[labels]];

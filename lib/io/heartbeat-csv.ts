@@ -8,8 +8,9 @@ import * as fs from 'fs';
 import type { DataFrame } from 'danfojs-node';
 import { EcgInputError } from '../common';
 
-/** Samples per row of the published files. */
-export const HEARTBEAT_CSV_SAMPLES = 187;
+/** Rate (Hz) and samples per row of the published files (Kachuee et al. 2018). */
+export const HEARTBEAT_CSV_HZ = 125;
+export const HEARTBEAT_CSV_LENGTH = 187;
 
 /** A heartbeat CSV in memory: x is n × length, row-major; classCounts[c] rows have class c. */
 export interface HeartbeatCsv {
@@ -30,7 +31,7 @@ export interface HeartbeatCsv {
  * @example parseHeartbeatCsv(Buffer.from('0.5,1.0e+00\n'), 'h.csv', { length: 1 }).y // => Int32Array [1]
  */
 export function parseHeartbeatCsv(bytes: Uint8Array, file: string, options: { length?: number } = {}): HeartbeatCsv {
-  const length = options.length ?? HEARTBEAT_CSV_SAMPLES;
+  const length = options.length ?? HEARTBEAT_CSV_LENGTH;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let rows = 0;
   for (let i = 0; i < buf.length; i++) if (buf[i] === 10) rows++;

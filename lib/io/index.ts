@@ -75,6 +75,7 @@ export {
   formatHeartbeatCsvRows,
   formatE18,
   heartbeatCsvFrame,
-  HEARTBEAT_CSV_SAMPLES,
+  HEARTBEAT_CSV_HZ,
+  HEARTBEAT_CSV_LENGTH,
   type HeartbeatCsv,
 } from './heartbeat-csv';

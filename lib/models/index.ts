@@ -15,4 +15,4 @@ export { buildCnnLstm } from './build-cnn-lstm';
 export { buildStackedLstm } from './build-stacked-lstm';
 export { buildCustomCnn } from './build-custom-cnn';
 export { SeededDropout, mixSeeds, reseedDropout, type SeededDropoutArgs } from './seeded-dropout';
-export { checkValue, describeSpec, type Spec } from './check-config';
+export { checkValue, describeSpec, type Spec } from './check-value';

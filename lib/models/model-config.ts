@@ -1,5 +1,5 @@
 import { EcgInputError } from '../common';
-import { checkValue, type Spec } from './check-config';
+import { checkValue, type Spec } from './check-value';
 
 /** The architectures lib/models builds. */
 export const ARCHITECTURES = ['cnn1d', 'cnn-lstm', 'cnn-bilstm', 'stacked-lstm', 'custom-cnn'] as const;

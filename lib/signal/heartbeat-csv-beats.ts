@@ -1,10 +1,7 @@
 import { EcgInputError } from '../common';
+import { HEARTBEAT_CSV_HZ, HEARTBEAT_CSV_LENGTH } from '../io';
 import { resample } from './resample';
 import { assertPositive } from './samples';
-
-/** Rate and row length of the heartbeat CSVs of Kachuee et al. 2018. */
-export const HEARTBEAT_CSV_HZ = 125;
-export const HEARTBEAT_CSV_LENGTH = 187;
 
 /**
  * The beats of the "ECG heartbeat categorization" CSVs (Kachuee, Fazeli & Sarrafzadeh, "ECG

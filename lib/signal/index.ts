@@ -30,7 +30,7 @@ export {
   type ScoreOptions,
 } from './score-beats';
 export { beatWindows, splitWindows, WINDOW_PRESETS, type WindowSpec } from './beat-windows';
-export { heartbeatCsvBeats, HEARTBEAT_CSV_HZ, HEARTBEAT_CSV_LENGTH } from './heartbeat-csv-beats';
+export { heartbeatCsvBeats } from './heartbeat-csv-beats';
 export { fitNormalizer, applyNormalizer, type NormParams, type FitOptions } from './normalize';
 export { rrFeatures, type RrFeatures } from './rr-features';
 export { flutterEpisodes, type FlutterOptions } from './flutter-episodes';

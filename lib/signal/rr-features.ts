@@ -4,20 +4,20 @@ import { assertPositive } from './samples';
 /** RR-interval features of each beat, in seconds (de Chazal, O'Dwyer & Reilly 2004). */
 export interface RrFeatures {
   /** From the previous R peak to this one (the first beat takes its post-RR). */
-  preRR: Float32Array;
+  preRrSec: Float32Array;
   /** From this R peak to the next (the last beat takes its pre-RR). */
-  postRR: Float32Array;
+  postRrSec: Float32Array;
   /** Mean pre-RR of the `localBeats` beats centred on this one (fewer at the record's ends). */
-  localRR: Float32Array;
+  localRrSec: Float32Array;
   /** Mean RR interval of the whole record, the same for every beat. */
-  averageRR: Float32Array;
+  averageRrSec: Float32Array;
 }
 
 /**
  * The RR features of de Chazal et al. (IEEE Trans. Biomed. Eng. 51(7), 2004): pre-RR, post-RR,
  * local average RR (10 beats by default) and the record's average RR, all in seconds.
  *
- * @example rrFeatures(Int32Array.of(0, 360, 900), 360).postRR // => [1, 1.5, 1.5]
+ * @example rrFeatures(Int32Array.of(0, 360, 900), 360).postRrSec // => [1, 1.5, 1.5]
  * @throws EcgInputError for fewer than two peaks, peaks not strictly increasing, or a non-positive fsHz
  */
 export function rrFeatures(peaks: Int32Array, fsHz: number, localBeats = 10): RrFeatures {
@@ -51,5 +51,5 @@ export function rrFeatures(peaks: Int32Array, fsHz: number, localBeats = 10): Rr
     local[k] = (cum[b] - cum[a2]) / (b - a2);
   }
   const avg = (peaks[n - 1] - peaks[0]) / fsHz / (n - 1);
-  return { preRR: pre, postRR: post, localRR: local, averageRR: new Float32Array(n).fill(avg) };
+  return { preRrSec: pre, postRrSec: post, localRrSec: local, averageRrSec: new Float32Array(n).fill(avg) };
 }

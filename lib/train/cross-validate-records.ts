@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { mitdbDir, EcgInputError } from '../common';
-import { loadBeatDataset, stratifiedGroupKFold } from '../data';
+import { readBeatDataset, stratifiedGroupKFold } from '../data';
 import { meanSd, type MeanSd } from '../evaluation';
 import { silentProgress } from './progress';
 import { runTraining } from './run-training';
@@ -50,7 +50,7 @@ export async function crossValidateRecords(options: {
     throw new EcgInputError(`${records.length} records for ${k} folds`, { at: 'records' }, `at least ${k} records`);
   const dir = config.data.dir ?? mitdbDir();
   const d = config.data;
-  const beats = loadBeatDataset({ dir, records, preset: d.preset, filter: d.filter, labels: d.labels });
+  const beats = readBeatDataset({ dir, records, preset: d.preset, filter: d.filter, labels: d.labels });
   const folds = stratifiedGroupKFold(beats.y, beats.record, { k, seed });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecg-cv-'));
   const results: RecordFold[] = [];

@@ -1,4 +1,4 @@
-import { loadBeatDataset } from '../data';
+import { readBeatDataset } from '../data';
 import { evaluateClassifier, type ClassificationReport } from '../evaluation';
 import type { BeatArrays } from './beat-arrays';
 import { predictProbabilities } from './beat-arrays';
@@ -21,12 +21,12 @@ export type RecordsEvaluation = ClassificationReport & {
  * normalised as in training (the saved sidecar); records the model has seen in training are named,
  * since figures on them are not a test.
  *
- * @example (await evaluateModel(await loadTrainedModel('outputs/quick/model'), 'data/mitdb', ['100'])).accuracy // => 0.7 (for example)
+ * @example (await evaluateModel(await readTrainedModel('outputs/quick/model'), 'data/mitdb', ['100'])).accuracy // => 0.7 (for example)
  * @throws EcgInputError for records missing from the folder
  */
 export async function evaluateModel(t: TrainedModel, dir: string, records: string[]): Promise<RecordsEvaluation> {
   const s = t.sidecar;
-  const ds = loadBeatDataset({
+  const ds = readBeatDataset({
     dir,
     records,
     preset: s.window.preset,

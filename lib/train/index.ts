@@ -6,7 +6,7 @@ export { weightedCrossEntropy, crossEntropy } from './weighted-loss';
 export { learningRateAt, type LrSchedule } from './learning-rate';
 export { MONITORS, monitoredValue, type EpochEntry, type Monitor } from './history';
 export { consoleProgress, silentProgress, formatEpoch, type ProgressReporter } from './progress';
-export { saveModelDir, loadModelDir, checkModelDir, MODEL_FILES } from './model-files';
+export { writeModelDir, readModelDir, checkModelDir, MODEL_FILES } from './model-files';
 export { rrSideFeatures, RR_FEATURE_NAMES } from './rr-features';
 export {
   resolveTrainConfig,
@@ -25,7 +25,7 @@ export { presetConfig, PRESETS } from './presets';
 export { runTraining, type RunOptions, type EvaluationResults, type ProtocolResults } from './run-training';
 export {
   prepareProtocolData,
-  loadRunBeats,
+  readRunBeats,
   normalizeSet,
   protocolRecords,
   type ProtocolData,
@@ -35,7 +35,7 @@ export { capPerClass } from './cap-per-class';
 export { mixupBatch } from './mixup-batch';
 export { describeVersions, type ModelSidecar } from './sidecar';
 export {
-  loadTrainedModel,
+  readTrainedModel,
   predictRecord,
   predictCsv,
   toPredictedBeats,

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { writeDirAtomic, writeFileAtomic, writeJsonAtomic, EcgInputError } from '../common';
 import '../models'; // registers SeededDropout so saved models deserialize
 
-/** File names of a saved model folder. */
+/** File names of a model folder. */
 export const MODEL_FILES = { topology: 'model.json', weights: 'weights.bin', sidecar: 'ecg-model.json' } as const;
 
 /** Writes a model's tfjs artifacts (model.json + weights.bin) into an existing folder. */
@@ -31,14 +31,14 @@ async function writeArtifacts(model: tf.LayersModel, dir: string): Promise<void>
 }
 
 /**
- * Saves a model in the tfjs layers format (model.json, weights.bin) with a JSON sidecar
+ * Writes a model in the tfjs layers format (model.json, weights.bin) with a JSON sidecar
  * (ecg-model.json: config, classes, normalisation, split, seed, backend, versions), all at once:
  * the folder appears complete or not at all. tfjs without tfjs-node has no file:// handler, hence
  * this one built on tf.io.withSaveHandler.
  *
- * @example await saveModelDir('outputs/run/model', model, { classes: ['N', 'S', 'V', 'F', 'Q'] })
+ * @example await writeModelDir('outputs/run/model', model, { classes: ['N', 'S', 'V', 'F', 'Q'] })
  */
-export async function saveModelDir(dir: string, model: tf.LayersModel, sidecar: object): Promise<void> {
+export async function writeModelDir(dir: string, model: tf.LayersModel, sidecar: object): Promise<void> {
   await writeDirAtomic(dir, async (tmp) => {
     await writeArtifacts(model, tmp);
     writeJsonAtomic(path.join(tmp, MODEL_FILES.sidecar), sidecar);
@@ -84,12 +84,12 @@ export function checkModelDir(dir: string): void {
 }
 
 /**
- * Loads a model folder written by {@link saveModelDir}: the tfjs model and its sidecar.
+ * Reads a model folder written by {@link writeModelDir}: the tfjs model and its sidecar.
  *
- * @example const { model, sidecar } = await loadModelDir<{ classes: string[] }>('outputs/run/model')
+ * @example const { model, sidecar } = await readModelDir<{ classes: string[] }>('outputs/run/model')
  * @throws EcgInputError when a file is missing, unreadable, or the weights do not match the topology
  */
-export async function loadModelDir<S = Record<string, unknown>>(
+export async function readModelDir<S = Record<string, unknown>>(
   dir: string,
 ): Promise<{ model: tf.LayersModel; sidecar: S }> {
   checkModelDir(dir);

@@ -5,7 +5,7 @@ import { isBeat, readAnnotations, readHeartbeatCsv, readRecord } from '../io';
 import { bandpass, beatWindows, detectRPeaks, removeBaseline, resample, rrFeatures } from '../signal';
 import type { BeatArrays } from './beat-arrays';
 import { predictProbabilities } from './beat-arrays';
-import { loadModelDir } from './model-files';
+import { readModelDir } from './model-files';
 import { normalizeSet } from './prepare-data';
 import { recordRelative } from './record-relative';
 import { rrSideFeatures } from './rr-features';
@@ -21,20 +21,20 @@ export interface PredictedBeat {
   probabilities: Record<string, number>;
 }
 
-/** A model folder loaded for prediction. */
+/** A model folder read for prediction. */
 export interface TrainedModel {
   model: tf.LayersModel;
   sidecar: ModelSidecar;
 }
 
 /**
- * Loads a model folder written by `ecg train` (model/ or checkpoints/final/).
+ * Reads a model folder written by `ecg train` (model/ or checkpoints/final/).
  *
- * @example (await loadTrainedModel('outputs/quick/model')).sidecar.classes // => ['N', 'S', 'V', 'F', 'Q']
+ * @example (await readTrainedModel('outputs/quick/model')).sidecar.classes // => ['N', 'S', 'V', 'F', 'Q']
  * @throws EcgInputError naming the missing file of an incomplete folder
  */
-export async function loadTrainedModel(dir: string): Promise<TrainedModel> {
-  const { model, sidecar } = await loadModelDir<ModelSidecar>(dir);
+export async function readTrainedModel(dir: string): Promise<TrainedModel> {
+  const { model, sidecar } = await readModelDir<ModelSidecar>(dir);
   if (sidecar.format !== 'ecg-workbench-model' || !sidecar.window || !Array.isArray(sidecar.classes)) {
     throw new EcgInputError(
       'is not an ecg-workbench model description',
@@ -144,7 +144,9 @@ export async function predictRecord(
   if (t.sidecar.normalization.side) {
     const rr = rrFeatures(peaks, fs0);
     const rows = new Float32Array(peakIndex.length * 4);
-    peakIndex.forEach((k, i) => rows.set([rr.preRR[k], rr.postRR[k], rr.localRR[k], rr.averageRR[k]], i * 4));
+    peakIndex.forEach((k, i) =>
+      rows.set([rr.preRrSec[k], rr.postRrSec[k], rr.localRrSec[k], rr.averageRrSec[k]], i * 4),
+    );
     side = rrSideFeatures(rows, peakIndex.length);
   }
   return classify(

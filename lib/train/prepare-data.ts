@@ -3,7 +3,7 @@ import {
   classCounts,
   groupSplit,
   intraPatientSplit,
-  loadBeatDataset,
+  readBeatDataset,
   randomSplit,
   selectRows,
   type BeatDataset,
@@ -87,13 +87,13 @@ export function protocolRecords(
 }
 
 /**
- * Loads the beats of every record the protocols need, once (lib/data's loadBeatDataset).
+ * Reads the beats of every record the protocols need, once (lib/data's readBeatDataset).
  *
- * @example loadRunBeats(config.data, 'data/mitdb', ['inter-patient']).n // => ~20000 on the subset
+ * @example readRunBeats(config.data, 'data/mitdb', ['inter-patient']).n // => ~20000 on the subset
  */
-export function loadRunBeats(data: DataConfig, dir: string, protocols: ProtocolChoice[]): BeatDataset {
+export function readRunBeats(data: DataConfig, dir: string, protocols: ProtocolChoice[]): BeatDataset {
   const records = [...new Set(protocols.flatMap((p) => Object.values(protocolRecords(data, dir, p)).flat()))].sort();
-  return loadBeatDataset({
+  return readBeatDataset({
     dir,
     records,
     preset: data.preset,

@@ -10,8 +10,8 @@ export const RR_FEATURE_NAMES = [
 ] as const;
 
 /**
- * Turns the per-beat RR intervals of lib/data / lib/signal (columns preRR, postRR, localRR,
- * averageRR in seconds; de Chazal et al. 2004) into a model's side input: pre-RR and post-RR in
+ * Turns the per-beat RR intervals of lib/data / lib/signal (columns preRrSec, postRrSec, localRrSec,
+ * averageRrSec in seconds; de Chazal et al. 2004) into a model's side input: pre-RR and post-RR in
  * seconds; pre-RR, post-RR and local RR divided by the record's average RR; and prematurity
  * against the local rhythm (pre-RR / local RR) and the compensatory pause (post-RR / pre-RR). The
  * ratios make the features comparable between patients of different heart rates, which is what

@@ -9,8 +9,8 @@ import type { BeatArrays } from './beat-arrays';
 import { predictProbabilities } from './beat-arrays';
 import type { EpochEntry } from './history';
 import { mixupBatch } from './mixup-batch';
-import { loadModelDir, saveModelDir } from './model-files';
-import { loadRunBeats, prepareProtocolData, type ProtocolData } from './prepare-data';
+import { readModelDir, writeModelDir } from './model-files';
+import { readRunBeats, prepareProtocolData, type ProtocolData } from './prepare-data';
 import { consoleProgress, type ProgressReporter } from './progress';
 import type { ModelSidecar } from './sidecar';
 import { describeVersions } from './sidecar';
@@ -120,10 +120,10 @@ async function trainProtocol(
   let initialHistory: EpochEntry[] | undefined;
   let initialBestWeights: tf.Tensor[] | undefined;
   if (options.resume) {
-    const final = await loadModelDir<ModelSidecar>(finalDir);
+    const final = await readModelDir<ModelSidecar>(finalDir);
     model = final.model;
     initialHistory = final.sidecar.history;
-    initialBestWeights = (await loadModelDir<ModelSidecar>(bestDir)).model.getWeights();
+    initialBestWeights = (await readModelDir<ModelSidecar>(bestDir)).model.getWeights();
     log(`resuming ${d.protocol} after epoch ${initialHistory.length} (Adam moments start again from zero)`);
   } else {
     model = buildModel(modelConfig);
@@ -149,13 +149,13 @@ async function trainProtocol(
     initialBestWeights,
     onEpochEnd: async (entry, m, improved, history) => {
       // The final checkpoint carries the history so far, which is what a resumed run continues from.
-      await saveModelDir(finalDir, m, { ...sidecarBase, kind: 'final', epoch: entry.epoch, history });
-      if (improved) await saveModelDir(bestDir, m, { ...sidecarBase, kind: 'best', epoch: entry.epoch, history });
+      await writeModelDir(finalDir, m, { ...sidecarBase, kind: 'final', epoch: entry.epoch, history });
+      if (improved) await writeModelDir(bestDir, m, { ...sidecarBase, kind: 'best', epoch: entry.epoch, history });
     },
   });
   const trainSeconds = (Date.now() - started) / 1000;
   // The evaluated model is the best one (early stopping restored it), saved again with the whole history.
-  await saveModelDir(bestDir, model, {
+  await writeModelDir(bestDir, model, {
     ...sidecarBase,
     kind: 'best',
     epoch: result.bestEpoch,
@@ -199,7 +199,7 @@ async function trainProtocol(
 }
 
 /**
- * Runs a training config end to end: loads the beats once, and per protocol splits them, fits the
+ * Runs a training config end to end: reads the beats once, and per protocol splits them, fits the
  * normalisation on the training beats, balances the training split, trains with the seeded loop
  * (checkpoints: `model/` best, `checkpoints/final/` last epoch), evaluates on the test side and
  * writes history.json and evaluation_results.json (time-dependent figures only under `timings`).
@@ -217,12 +217,12 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
   const dir = config.data.dir ?? mitdbDir();
   const progress = options.progress ?? consoleProgress();
   const protocols = config.data.protocols;
-  log(`loading beats from ${dir} ...`);
-  const all = loadRunBeats(config.data, dir, protocols);
-  const loadSeconds = (Date.now() - started) / 1000;
+  log(`reading beats from ${dir} ...`);
+  const all = readRunBeats(config.data, dir, protocols);
+  const readSeconds = (Date.now() - started) / 1000;
   const perProtocol: Record<string, ProtocolResults> = {};
   const histories: Record<string, unknown> = {};
-  const timings: Record<string, unknown> = { loadSeconds };
+  const timings: Record<string, unknown> = { readSeconds };
   for (const [i, protocol] of protocols.entries()) {
     const pc = configForProtocol(config, protocol);
     const d = prepareProtocolData(all, pc.data, dir, protocol, pc.seed);

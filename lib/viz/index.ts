@@ -8,7 +8,7 @@
  * Typical notebook use:
  *
  *   const spec = confusionMatrixChart({ labels, matrix }, { normalize: 'row', subtitle: 'inter-patient, DS2' });
- *   await show(spec, { saveAs: 'outputs/figures/confusion' }); // inline + .svg/.png/.vl.json
+ *   await show(spec, { writeTo: 'outputs/figures/confusion' }); // inline + .svg/.png/.vl.json
  *
  * vega and vega-lite are ESM-only and are loaded with `await import()` inside the renderers, so
  * importing this module stays cheap and CommonJS-safe.
@@ -54,7 +54,15 @@ export {
   type BeatPrediction,
   type SamplePredictionsOptions,
 } from './sample-predictions-chart';
-export { renderSvg, renderPng, svgToPng, saveChart, writeChartFiles, type SavedChart, type PngOptions } from './render';
+export {
+  renderSvg,
+  renderPng,
+  svgToPng,
+  writeChart,
+  writeChartFiles,
+  type WrittenChart,
+  type PngOptions,
+} from './render';
 export { show, chartBundle, VEGALITE_MIME, type ShowOptions, type ShowResult } from './show';
 export { displayBundle, type MimeBundle } from './kernel-display';
 export {

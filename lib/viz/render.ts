@@ -2,8 +2,8 @@ import { Resvg } from '@resvg/resvg-js';
 import { writeFileAtomic, writeJsonAtomic } from '../common';
 import type { VlSpec } from './chart-frame';
 
-/** Files written by {@link saveChart}. */
-export interface SavedChart {
+/** Files written by {@link writeChart}. */
+export interface WrittenChart {
   svg: string;
   png: string;
   spec: string;
@@ -62,20 +62,20 @@ export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
  * Writes `<fileBase>.svg`, `<fileBase>.png` and the spec as `<fileBase>.vl.json`, each
  * atomically, so a figure on disk always has its source beside it.
  *
- * @example await saveChart(classDistributionChart({ N: 3 }), 'outputs/figures/classes') // => { svg: 'outputs/figures/classes.svg', … }
+ * @example await writeChart(classDistributionChart({ N: 3 }), 'outputs/figures/classes') // => { svg: 'outputs/figures/classes.svg', … }
  */
-export async function saveChart(spec: VlSpec, fileBase: string, opts: PngOptions = {}): Promise<SavedChart> {
+export async function writeChart(spec: VlSpec, fileBase: string, opts: PngOptions = {}): Promise<WrittenChart> {
   return writeChartFiles(spec, await renderSvg(spec), fileBase, opts);
 }
 
 /**
  * Writes an already rendered chart's SVG, PNG and spec files atomically (shared by
- * {@link saveChart} and show, which renders the SVG once for both display and files).
+ * {@link writeChart} and show, which renders the SVG once for both display and files).
  *
  * @example writeChartFiles(spec, svg, 'outputs/figures/cm').png // => 'outputs/figures/cm.png'
  */
-export function writeChartFiles(spec: VlSpec, svg: string, fileBase: string, opts: PngOptions = {}): SavedChart {
-  const files: SavedChart = { svg: `${fileBase}.svg`, png: `${fileBase}.png`, spec: `${fileBase}.vl.json` };
+export function writeChartFiles(spec: VlSpec, svg: string, fileBase: string, opts: PngOptions = {}): WrittenChart {
+  const files: WrittenChart = { svg: `${fileBase}.svg`, png: `${fileBase}.png`, spec: `${fileBase}.vl.json` };
   writeFileAtomic(files.svg, svg);
   writeFileAtomic(files.png, svgToPng(svg, opts));
   writeJsonAtomic(files.spec, spec);

@@ -1,6 +1,6 @@
 import type { VlSpec } from './chart-frame';
 import { displayBundle, type MimeBundle } from './kernel-display';
-import { renderSvg, svgToPng, writeChartFiles, type PngOptions, type SavedChart } from './render';
+import { renderSvg, svgToPng, writeChartFiles, type PngOptions, type WrittenChart } from './render';
 
 /** JupyterLab's built-in renderer registers the v5 mime type (it renders v6 specs as well). */
 export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -8,8 +8,8 @@ const VEGALITE_V5_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 
 /** Options of {@link show}. */
 export interface ShowOptions extends PngOptions {
-  /** Also write `<saveAs>.svg`, `.png` and `.vl.json`, like {@link saveChart}. */
-  saveAs?: string;
+  /** Also write `<writeTo>.svg`, `.png` and `.vl.json`, like {@link writeChart}. */
+  writeTo?: string;
 }
 
 /** What {@link show} did. */
@@ -17,7 +17,7 @@ export interface ShowResult {
   /** 'bundle': one display_data with Vega-Lite + SVG + PNG + text; 'svg': tslab's display.svg; 'none': not in a kernel. */
   displayed: 'bundle' | 'svg' | 'none';
   svg: string;
-  saved?: SavedChart;
+  written?: WrittenChart;
 }
 
 /**
@@ -57,15 +57,15 @@ function svgSize(svg: string): { width: number; height: number } | undefined {
 /**
  * Shows a chart inline in a tslab notebook as ONE display_data message carrying Vega-Lite,
  * SVG, PNG and plain text (tslab's public display.raw sends only one mime type); falls back to
- * tslab's display.svg, and outside a kernel displays nothing. With `saveAs` it also writes SVG,
- * PNG and spec files. Display problems never throw; rendering and saving errors do.
+ * tslab's display.svg, and outside a kernel displays nothing. With `writeTo` it also writes SVG,
+ * PNG and spec files. Display problems never throw; rendering and writing errors do.
  *
- * @example await show(classDistributionChart({ N: 90, V: 10 }), { saveAs: 'outputs/figures/classes' }) // => { displayed: 'none', svg: '<svg …', saved: { … } } outside a kernel
+ * @example await show(classDistributionChart({ N: 90, V: 10 }), { writeTo: 'outputs/figures/classes' }) // => { displayed: 'none', svg: '<svg …', written: { … } } outside a kernel
  */
 export async function show(spec: VlSpec, opts: ShowOptions = {}): Promise<ShowResult> {
   const svg = await renderSvg(spec);
-  const saved = opts.saveAs ? writeChartFiles(spec, svg, opts.saveAs, opts) : undefined;
-  return briefWhenPrinted({ displayed: displayInKernel(spec, svg, opts), svg, saved });
+  const written = opts.writeTo ? writeChartFiles(spec, svg, opts.writeTo, opts) : undefined;
+  return briefWhenPrinted({ displayed: displayInKernel(spec, svg, opts), svg, written });
 }
 
 function displayInKernel(spec: VlSpec, svg: string, opts: PngOptions): ShowResult['displayed'] {
@@ -76,11 +76,11 @@ function displayInKernel(spec: VlSpec, svg: string, opts: PngOptions): ShowResul
 // A notebook cell that ends in `await show(...)` prints its result; without this it would print
 // the whole SVG text under the picture.
 function briefWhenPrinted(result: ShowResult): ShowResult {
-  const files = result.saved ? Object.values(result.saved).filter((v) => typeof v === 'string') : [];
+  const files = result.written ? Object.values(result.written).filter((v) => typeof v === 'string') : [];
   Object.defineProperty(result, Symbol.for('nodejs.util.inspect.custom'), {
     enumerable: false,
     value: () =>
-      `[chart ${result.displayed === 'none' ? 'rendered' : 'shown'}${files.length ? `; saved ${files.map((f) => require('path').basename(f)).join(', ')}` : ''}]`,
+      `[chart ${result.displayed === 'none' ? 'rendered' : 'shown'}${files.length ? `; wrote ${files.map((f) => require('path').basename(f)).join(', ')}` : ''}]`,
   });
   return result;
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readRecord } from '../../lib/io';
-import { loadTrainedModel, predictRecord, resolveTrainConfig, runTraining, silentProgress } from '../../lib/train';
+import { readTrainedModel, predictRecord, resolveTrainConfig, runTraining, silentProgress } from '../../lib/train';
 import { dataDir, tempDir } from '../helpers';
 
 // Writes the first 60 s of record 100's MLII lead at half its rate (every other sample, 180 Hz)
@@ -36,7 +36,7 @@ describe('cli/predict on a record of another sampling rate', () => {
       training: { epochs: 3, batchSize: 32, earlyStoppingPatience: 0, balancing: 'none' },
     });
     await runTraining({ config, outDir: out, progress: silentProgress, log: () => {} });
-    const model = await loadTrainedModel(path.join(out, 'model'));
+    const model = await readTrainedModel(path.join(out, 'model'));
     assert.equal(model.sidecar.window.fsHz, 360);
     const full = (await predictRecord(model, path.join(dataDir(), '100'))).filter((b) => b.sample < 60 * 360 - 400);
     const half = await predictRecord(model, halfRateRecord(tempDir()));

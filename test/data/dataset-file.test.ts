@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadDataset, saveDataset } from '../../lib/data';
+import { readDataset, writeDataset } from '../../lib/data';
 import { tempDir } from '../helpers';
 
 describe('data/dataset-file', () => {
@@ -20,9 +20,9 @@ describe('data/dataset-file', () => {
 
   it('round-trips typed arrays (any alignment) and JSON fields', () => {
     const dir = tempDir();
-    const files = saveDataset(path.join(dir, 'beats'), ds);
+    const files = writeDataset(path.join(dir, 'beats'), ds);
     assert.deepEqual(files, { bin: path.join(dir, 'beats.bin'), json: path.join(dir, 'beats.json') });
-    const back = loadDataset<typeof ds>(path.join(dir, 'beats.json'));
+    const back = readDataset<typeof ds>(path.join(dir, 'beats.json'));
     assert.deepEqual(back.x, ds.x);
     assert.deepEqual(back.y, ds.y);
     assert.deepEqual(back.sample, ds.sample);
@@ -32,24 +32,24 @@ describe('data/dataset-file', () => {
     assert.equal(back.fsHz, 360);
     assert.ok(!('rr' in back));
     // Same content → same bytes (the hash is of the content, not of the time).
-    const again = saveDataset(path.join(dir, 'again'), ds);
+    const again = writeDataset(path.join(dir, 'again'), ds);
     assert.ok(fs.readFileSync(again.bin).equals(fs.readFileSync(files.bin)));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('detects a .bin from another save, a damaged one, and missing files', () => {
+  it('detects a .bin from another write, a damaged one, and missing files', () => {
     const dir = tempDir();
-    const a = saveDataset(path.join(dir, 'a'), ds);
-    const b = saveDataset(path.join(dir, 'b'), { ...ds, x: Float32Array.from([9, 9, 9, 9, 9, 9]) });
+    const a = writeDataset(path.join(dir, 'a'), ds);
+    const b = writeDataset(path.join(dir, 'b'), { ...ds, x: Float32Array.from([9, 9, 9, 9, 9, 9]) });
     fs.copyFileSync(b.bin, a.bin);
-    assert.throws(() => loadDataset(path.join(dir, 'a')), /a\.bin, byte 8: content hash [0-9a-f]{8} does not match; expected hash [0-9a-f]{8} from .*a\.json/);
+    assert.throws(() => readDataset(path.join(dir, 'a')), /a\.bin, byte 8: content hash [0-9a-f]{8} does not match; expected hash [0-9a-f]{8} from .*a\.json/);
     const bytes = fs.readFileSync(b.bin);
     bytes[20] ^= 1;
     fs.writeFileSync(b.bin, bytes);
-    assert.throws(() => loadDataset(path.join(dir, 'b')), /b\.bin, byte 8: content hash/);
-    assert.throws(() => loadDataset(path.join(dir, 'none')), /none\.json: cannot read \(ENOENT\); expected a dataset sidecar written by saveDataset/);
+    assert.throws(() => readDataset(path.join(dir, 'b')), /b\.bin, byte 8: content hash/);
+    assert.throws(() => readDataset(path.join(dir, 'none')), /none\.json: cannot read \(ENOENT\); expected a dataset sidecar written by writeDataset/);
     fs.writeFileSync(path.join(dir, 'c.json'), '{"format":"other"}');
-    assert.throws(() => loadDataset(path.join(dir, 'c')), /c\.json, key format: format "other" version undefined; expected "ecg-workbench-dataset" version 1/);
+    assert.throws(() => readDataset(path.join(dir, 'c')), /c\.json, key format: format "other" version undefined; expected "ecg-workbench-dataset" version 1/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

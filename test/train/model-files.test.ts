@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/engine';
 import { buildModel, defaultModelConfig } from '../../lib/models';
-import { loadModelDir, saveModelDir } from '../../lib/train';
+import { readModelDir, writeModelDir } from '../../lib/train';
 import { tempDir } from '../helpers';
 
 describe('train/modelFiles', () => {
@@ -23,9 +23,9 @@ describe('train/modelFiles', () => {
     };
     const model = buildModel(config);
     const dir = path.join(tempDir(), 'model');
-    await saveModelDir(dir, model, { classes: ['N', 'S', 'V', 'F', 'Q'], seed: 42 });
+    await writeModelDir(dir, model, { classes: ['N', 'S', 'V', 'F', 'Q'], seed: 42 });
     assert.deepEqual(fs.readdirSync(dir).sort(), ['ecg-model.json', 'model.json', 'weights.bin']);
-    const { model: loaded, sidecar } = await loadModelDir<{ classes: string[] }>(dir);
+    const { model: loaded, sidecar } = await readModelDir<{ classes: string[] }>(dir);
     assert.deepEqual(sidecar.classes, ['N', 'S', 'V', 'F', 'Q']);
     const a = model.getWeights().map((w) => Array.from(w.dataSync()));
     const b = loaded.getWeights().map((w) => Array.from(w.dataSync()));
@@ -47,8 +47,8 @@ describe('train/modelFiles', () => {
       convBlocks: [{ filters: 2, kernelSize: 3, poolSize: 2 }],
       dense: [],
     });
-    await saveModelDir(dir, model, { v: 1 });
-    await saveModelDir(dir, model, { v: 2 });
+    await writeModelDir(dir, model, { v: 1 });
+    await writeModelDir(dir, model, { v: 2 });
     assert.deepEqual(fs.readdirSync(parent), ['model']);
     assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'ecg-model.json'), 'utf8')).v, 2);
   });
@@ -61,12 +61,12 @@ describe('train/modelFiles', () => {
       convBlocks: [{ filters: 2, kernelSize: 3, poolSize: 2 }],
       dense: [],
     });
-    await saveModelDir(dir, model, {});
+    await writeModelDir(dir, model, {});
     const weights = fs.readFileSync(path.join(dir, 'weights.bin'));
     fs.writeFileSync(path.join(dir, 'weights.bin'), weights.subarray(0, 8));
-    await assert.rejects(loadModelDir(dir), /weights\.bin: holds 8 bytes; expected \d+ bytes/);
+    await assert.rejects(readModelDir(dir), /weights\.bin: holds 8 bytes; expected \d+ bytes/);
     fs.rmSync(path.join(dir, 'weights.bin'));
-    await assert.rejects(loadModelDir(dir), /model: missing weights\.bin/);
-    await assert.rejects(loadModelDir(path.join(dir, 'nope')), /no such model folder/);
+    await assert.rejects(readModelDir(dir), /model: missing weights\.bin/);
+    await assert.rejects(readModelDir(path.join(dir, 'nope')), /no such model folder/);
   });
 });

@@ -10,7 +10,7 @@ describe('train/rrSideFeatures', () => {
     // lib/signal's local RR (10-beat window clipped to the record) = mean pre-RR (1, 1, 1, 1.5) = 1.125 → 27/28;
     // pre / local = 1 / 1.125 = 8/9; post / pre = 1.5.
     const r = rrFeatures(Int32Array.from([0, 360, 720, 1260]), 360);
-    const rr = Float32Array.from([r.preRR[2], r.postRR[2], r.localRR[2], r.averageRR[2]]);
+    const rr = Float32Array.from([r.preRrSec[2], r.postRrSec[2], r.localRrSec[2], r.averageRrSec[2]]);
     expectClose(rrSideFeatures(rr, 1), [1, 1.5, 6 / 7, 9 / 7, 27 / 28, 8 / 9, 1.5], 1e-6);
   });
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  loadRunBeats,
+  readRunBeats,
   prepareProtocolData,
   protocolRecords,
   resolveTrainConfig,
@@ -111,7 +111,7 @@ describe('train/runTraining', () => {
 
   it('fits the normalisation on the training beats only', () => {
     const config = tinyConfig();
-    const all = loadRunBeats(config.data, dataDir(), ['inter-patient']);
+    const all = readRunBeats(config.data, dataDir(), ['inter-patient']);
     const d = prepareProtocolData(all, config.data, dataDir(), 'inter-patient', 7);
     const mean = (x: Float32Array) => x.reduce((s, v) => s + v, 0) / x.length;
     const sd = (x: Float32Array) => Math.sqrt(mean(x.map((v) => v * v)) - mean(x) ** 2);

@@ -8,7 +8,7 @@ import {
   ecgStripChart,
   renderPng,
   renderSvg,
-  saveChart,
+  writeChart,
   show,
   type MimeBundle,
 } from '../../lib/viz';
@@ -71,10 +71,10 @@ describe('viz/render', () => {
     assert.equal(widthPx, 2 * svgWidth);
   });
 
-  it('saveChart writes .svg, .png and .vl.json, the last being the spec itself', async () => {
+  it('writeChart writes .svg, .png and .vl.json, the last being the spec itself', async () => {
     const dir = tempDir();
     try {
-      const files = await saveChart(cm, path.join(dir, 'figs', 'cm'));
+      const files = await writeChart(cm, path.join(dir, 'figs', 'cm'));
       assert.deepEqual(fs.readdirSync(path.join(dir, 'figs')).sort(), ['cm.png', 'cm.svg', 'cm.vl.json']);
       assert.deepEqual(JSON.parse(fs.readFileSync(files.spec, 'utf8')), cm);
       assert.ok(fs.readFileSync(files.svg, 'utf8').includes('>predicted<'));
@@ -86,10 +86,10 @@ describe('viz/render', () => {
 });
 
 describe('viz/show', () => {
-  it('outside a kernel displays nothing, does not load tslab, and still saves when asked', async () => {
+  it('outside a kernel displays nothing, does not load tslab, and still writes the files when asked', async () => {
     const dir = tempDir();
     try {
-      const result = await show(cm, { saveAs: path.join(dir, 'cm') });
+      const result = await show(cm, { writeTo: path.join(dir, 'cm') });
       assert.equal(result.displayed, 'none');
       assert.ok(result.svg.startsWith('<svg'));
       assert.ok(fs.existsSync(path.join(dir, 'cm.png')) && fs.existsSync(path.join(dir, 'cm.vl.json')));
