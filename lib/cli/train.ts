@@ -63,6 +63,12 @@ export async function run(argv: string[]): Promise<number> {
   const outDir = path.resolve(
     (args.flags.out as string | undefined) ?? path.join(outputsDir(), `train-${config.name}`),
   );
-  await runTraining({ config, outDir, resume: Boolean(args.flags.resume), progress: consoleProgress() });
+  await runTraining({
+    config,
+    outDir,
+    resume: Boolean(args.flags.resume),
+    progress: consoleProgress(),
+    source: `ecg train ${argv.join(' ')}`,
+  });
   return 0;
 }

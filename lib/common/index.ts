@@ -3,6 +3,7 @@ export { EcgInputError, formatInputError, isInputError, type Place } from './err
 export { createRng, shuffledIndices, type Rng } from './rng';
 export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write';
 export { mitdbDir, outputsDir, repoRoot } from './data-dir';
+export { quantile, sampleWithReplacement, mean } from './stats';
 export { runParams, type RunParams } from './run-params';
 export { DEBIAN_PYTHON, ensureDebianPythonModule } from './debian-python';
 export { dataFrame, danfo, type DataFrame } from './data-frame';

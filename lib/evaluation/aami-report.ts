@@ -1,9 +1,12 @@
 import type { ClassificationReport } from './evaluate-classifier';
+import type { Interval, RecordBootstrap } from './record-bootstrap';
 
 /** Se and +P of one AAMI class, in percent. */
 export interface SePpv {
   se: number;
   ppv: number;
+  /** 95 % record-bootstrap intervals of Se and +P, in percent (when the report has them). */
+  ci95?: { se: Interval; ppv: Interval };
 }
 
 /**
@@ -29,17 +32,24 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
  * Se and +P in percent for the AAMI classes N, S, V and F present in a report (ANSI/AAMI EC57),
- * with the differences to de Chazal et al. 2004.
+ * with the differences to de Chazal et al. 2004, and the 95 % intervals of `ci` (lib/evaluation's
+ * recordBootstrap) beside each figure when given.
  *
  * @example aamiReport(report).classes.V // => { se: 91.2, ppv: 88.4 } (for example)
  */
-export function aamiReport(report: Pick<ClassificationReport, 'perClass'>): AamiReport {
+export function aamiReport(report: Pick<ClassificationReport, 'perClass'>, ci?: RecordBootstrap): AamiReport {
   const classes: AamiReport['classes'] = {};
   const versus: AamiReport['versusDeChazal'] = {};
   for (const c of ['N', 'S', 'V', 'F'] as const) {
     const m = report.perClass[c];
     if (!m) continue;
-    classes[c] = { se: round(100 * m.se), ppv: round(100 * m.ppv) };
+    const pct = (v: Interval | undefined): Interval => (v ? [round(100 * v[0]), round(100 * v[1])] : null);
+    const interval = ci?.perClass[c];
+    classes[c] = {
+      se: round(100 * m.se),
+      ppv: round(100 * m.ppv),
+      ...(interval ? { ci95: { se: pct(interval.se), ppv: pct(interval.ppv) } } : {}),
+    };
     versus[c] = { se: round(100 * m.se - DE_CHAZAL_2004[c].se), ppv: round(100 * m.ppv - DE_CHAZAL_2004[c].ppv) };
   }
   return {

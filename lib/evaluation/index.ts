@@ -14,3 +14,17 @@ export {
 export { aamiReport, DE_CHAZAL_2004, type AamiReport, type SePpv } from './aami-report';
 export { protocolReport, type ProtocolReport, type ProtocolName } from './protocol-report';
 export { crossValidate, meanSd, type FoldIndices, type CrossValidationResult, type MeanSd } from './cross-validate';
+export {
+  recordConfusions,
+  recordBootstrap,
+  pooledMatrix,
+  figureOf,
+  percentileInterval,
+  type RecordConfusions,
+  type RecordBootstrap,
+  type BootstrapOptions,
+  type Interval,
+  type PooledFigure,
+} from './record-bootstrap';
+export { pairedRecordTest, type PairedComparison } from './paired-record-test';
+export { appendTestSetUse, readTestSetLog, configHash, type TestSetUse } from './test-set-log';

@@ -1,5 +1,6 @@
 import { aamiReport, type AamiReport } from './aami-report';
 import type { ClassificationReport } from './evaluate-classifier';
+import type { RecordBootstrap } from './record-bootstrap';
 
 /** The evaluation protocols the project reports. */
 export type ProtocolName = 'inter-patient' | 'intra-patient' | 'cross-validation';
@@ -13,6 +14,8 @@ export interface ProtocolReport extends ClassificationReport {
   trainRecords: string[];
   testRecords: string[];
   aami: AamiReport;
+  /** 95 % record-bootstrap intervals of the headline figures (fractions), when computed. */
+  ci95?: RecordBootstrap;
 }
 
 const DESCRIPTIONS: Record<ProtocolName, string> = {
@@ -27,7 +30,8 @@ const DESCRIPTIONS: Record<ProtocolName, string> = {
  * Wraps a classification report with its protocol, the records on each side and the AAMI summary;
  * the intra-patient report carries the warning that one patient's beats sit on both sides, which
  * makes its figures optimistic for new patients (de Chazal et al. 2004; Luz et al. 2016).
- * `extraNotes` (e.g. lib/data's split description) are kept after that warning.
+ * `extraNotes` (e.g. lib/data's split description) are kept after that warning. With `ci` (lib/evaluation's
+ * recordBootstrap), the report carries the intervals as `ci95` and beside each AAMI figure.
  *
  * @example protocolReport('intra-patient', report, ['100'], ['100']).protocolNotes[0] // => 'Beats of one patient sit on both sides ...'
  */
@@ -37,6 +41,7 @@ export function protocolReport(
   trainRecords: readonly string[],
   testRecords: readonly string[],
   extraNotes: readonly string[] = [],
+  ci?: RecordBootstrap,
 ): ProtocolReport {
   const notes: string[] = [...extraNotes];
   const shared = trainRecords.filter((r) => testRecords.includes(r));
@@ -54,6 +59,7 @@ export function protocolReport(
     trainRecords: [...trainRecords],
     testRecords: [...testRecords],
     ...report,
-    aami: aamiReport(report),
+    aami: aamiReport(report, ci),
+    ...(ci ? { ci95: ci } : {}),
   };
 }

@@ -22,7 +22,13 @@ export {
   type ProtocolOverride,
 } from './train-config';
 export { presetConfig, PRESETS } from './presets';
-export { runTraining, type RunOptions, type EvaluationResults, type ProtocolResults } from './run-training';
+export {
+  runTraining,
+  defaultTestSetLog,
+  type RunOptions,
+  type EvaluationResults,
+  type ProtocolResults,
+} from './run-training';
 export {
   prepareProtocolData,
   readRunBeats,

@@ -39,6 +39,10 @@ export interface ProtocolData {
   trainRecords: string[];
   validationRecords: string[];
   testRecords: string[];
+  /** The record of each test beat (for record-level statistics). */
+  testBeatRecords: string[];
+  /** The R-peak sample of each test beat in its record, at the record's own rate. */
+  testBeatSamples: Int32Array;
   /** lib/data's description of the split and its caveats. */
   note: string;
   /** Beats per class on each side, for the report. */
@@ -246,6 +250,8 @@ export function prepareProtocolData(
     trainRecords: distinct(all.record, trainRows),
     validationRecords: distinct(all.record, validationRows),
     testRecords: distinct(all.record, testRows),
+    testBeatRecords: testDs.record,
+    testBeatSamples: testDs.sample,
     note,
     counts: { train: classCounts(trainDs), validation: classCounts(valDs), test: classCounts(testDs) },
     validationBy,

@@ -1,9 +1,20 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { writeJsonAtomic, mitdbDir } from '../common';
+import { writeJsonAtomic, mitdbDir, outputsDir } from '../common';
+import { DS2 } from '../io';
 import { classWeights, randomOversample, sampleWeights, selectRows } from '../data';
 import { initBackend, type BackendInfo } from '../engine';
-import { evaluateClassifier, protocolReport, type ProtocolReport } from '../evaluation';
+import {
+  appendTestSetUse,
+  configHash,
+  evaluateClassifier,
+  predictClasses,
+  protocolReport,
+  recordBootstrap,
+  recordConfusions,
+  type ProtocolReport,
+  type RecordConfusions,
+} from '../evaluation';
 import { buildModel, resolveModelConfig, type ModelConfig, mixSeeds } from '../models';
 import type { BeatArrays } from './beat-arrays';
 import { predictProbabilities } from './beat-arrays';
@@ -27,6 +38,22 @@ export interface RunOptions {
   progress?: ProgressReporter;
   /** Where one-line messages go (default console.log). */
   log?: (line: string) => void;
+  /**
+   * The test-set log: each protocol scored on DS2 records appends a line (default
+   * outputs/results/test-set-log.jsonl; null: no log, for runs on synthetic or scratch data).
+   */
+  testSetLog?: string | null;
+  /** What runs this, for the test-set log (e.g. `ecg train --preset full`, `notebook 03`). */
+  source?: string;
+}
+
+/**
+ * The default test-set log, outputs/results/test-set-log.jsonl (ECG_OUTPUT_DIR moves it).
+ *
+ * @example defaultTestSetLog() // => '/path/to/repo/outputs/results/test-set-log.jsonl'
+ */
+export function defaultTestSetLog(): string {
+  return path.join(outputsDir(), 'results', 'test-set-log.jsonl');
 }
 
 /** The figures of one protocol in evaluation_results.json. */
@@ -34,6 +61,8 @@ export type ProtocolResults = Omit<ProtocolReport, 'curves'> & {
   curves: ProtocolReport['curves'];
   data: Record<string, unknown>;
   training: { epochsRun: number; bestEpoch: number; stoppedEarly: boolean };
+  /** One confusion matrix per test record, for per-record tables and paired comparisons. */
+  perRecord: RecordConfusions;
 };
 
 /** evaluation_results.json: the headline protocol's figures at top level, all protocols below. */
@@ -164,7 +193,9 @@ async function trainProtocol(
   const evalStarted = Date.now();
   const probs = await predictProbabilities(model, d.test);
   const report = evaluateClassifier(d.test.y, probs, d.classes);
-  const pr = protocolReport(d.protocol, report, d.trainRecords, d.testRecords, [d.note]);
+  const perRecord = recordConfusions(d.test.y, predictClasses(probs, d.classes.length), d.testBeatRecords, d.classes);
+  const ci = recordBootstrap(perRecord, { seed: mixSeeds(config.seed, 7) });
+  const pr = protocolReport(d.protocol, report, d.trainRecords, d.testRecords, [d.note], ci);
   model.dispose();
   initialBestWeights?.forEach((w) => w.dispose());
   const results: ProtocolResults = {
@@ -190,7 +221,21 @@ async function trainProtocol(
       mixupAlpha: t.mixupAlpha,
     },
     training: { epochsRun: result.history.length, bestEpoch: result.bestEpoch, stoppedEarly: result.stoppedEarly },
+    perRecord,
   };
+  const heldOut = d.testRecords.filter((r) => DS2.includes(r));
+  const logFile = options.testSetLog === undefined ? defaultTestSetLog() : options.testSetLog;
+  if (heldOut.length && logFile)
+    appendTestSetUse(logFile, {
+      time: new Date().toISOString(),
+      configHash: configHash(config),
+      source: options.source ?? `runTraining (${path.basename(process.argv[1] ?? 'node')})`,
+      protocol: d.protocol,
+      testRecords: heldOut,
+      name: config.name,
+      seed: config.seed,
+      macroF1: report.macroF1,
+    });
   return {
     results,
     history: result.history,
@@ -203,6 +248,8 @@ async function trainProtocol(
  * normalisation on the training beats, balances the training split, trains with the seeded loop
  * (checkpoints: `model/` best, `checkpoints/final/` last epoch), evaluates on the test side and
  * writes history.json and evaluation_results.json (time-dependent figures only under `timings`).
+ * Each protocol's figures carry 95 % record-bootstrap intervals (`ci95`) and per-record confusion
+ * matrices (`perRecord`); each protocol scored on DS2 records appends a line to the test-set log.
  * The first protocol's files go to outDir, others to outDir/<protocol>/; each protocol runs with
  * its `protocolOverrides` applied.
  *

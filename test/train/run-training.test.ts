@@ -11,6 +11,7 @@ import {
   type TrainConfig,
 } from '../../lib/train';
 import { PACED, listRecords } from '../../lib/io';
+import { configHash, readTestSetLog } from '../../lib/evaluation';
 import { dataDir, tempDir } from '../helpers';
 
 // A tiny inter-patient run on three shipped records: train on 106 and 119 (DS1), test on 100 (DS2).
@@ -34,7 +35,8 @@ function tinyConfig(epochs = 2): TrainConfig {
 }
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
-const quiet = { progress: silentProgress, log: () => {} };
+// No test-set log unless a test asks for one: test runs are not looks at DS2 worth counting.
+const quiet = { progress: silentProgress, log: () => {}, testSetLog: null };
 
 describe('train/runTraining', () => {
   it('writes the model, checkpoints, history.json and evaluation_results.json with the required fields', async () => {
@@ -75,8 +77,40 @@ describe('train/runTraining', () => {
     // Every beat of record 100 is in the confusion matrix.
     const total = r.confusionMatrix.flat().reduce((a: number, b: number) => a + b, 0);
     assert.equal(total, r.n);
+    // One test record: every bootstrap replicate redraws record 100, so each interval is the figure itself.
+    assert.deepEqual(r.ci95.accuracy, [r.accuracy, r.accuracy]);
+    assert.deepEqual(r.ci95.macroF1, [r.macroF1, r.macroF1]);
+    assert.deepEqual(r.aami.classes.N.ci95.se, [r.aami.classes.N.se, r.aami.classes.N.se]);
+    assert.deepEqual(r.perRecord.records, ['100']);
+    assert.deepEqual(r.perRecord.matrices[0], r.confusionMatrix);
     assert.equal(read(path.join(out, 'history.json')).epochs.length, 2);
     assert.equal(read(path.join(out, 'model', 'ecg-model.json')).split.testRecords[0], '100');
+  });
+
+  it('appends exactly one line to the test-set log per evaluation on DS2 records, none for DS1 only', async () => {
+    const log = path.join(tempDir(), 'results', 'test-set-log.jsonl');
+    const lines = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').length : 0);
+    // Record 100 is in DS2.
+    await runTraining({ config: tinyConfig(1), outDir: tempDir(), ...quiet, testSetLog: log, source: 'test A' });
+    assert.equal(lines(), 1);
+    await runTraining({ config: tinyConfig(1), outDir: tempDir(), ...quiet, testSetLog: log, source: 'test B' });
+    assert.equal(lines(), 2);
+    // Trained on 106 and tested on 119, both DS1: not a look at DS2.
+    const ds1Only = tinyConfig(1);
+    ds1Only.data.trainRecords = ['106'];
+    ds1Only.data.testRecords = ['119'];
+    await runTraining({ config: ds1Only, outDir: tempDir(), ...quiet, testSetLog: log });
+    assert.equal(lines(), 2);
+    const uses = readTestSetLog(log);
+    assert.deepEqual(
+      uses.map((u) => [u.source, u.protocol, u.testRecords]),
+      [
+        ['test A', 'inter-patient', ['100']],
+        ['test B', 'inter-patient', ['100']],
+      ],
+    );
+    assert.equal(uses[0].configHash, configHash(tinyConfig(1)));
+    assert.ok(Date.parse(uses[1].time) >= Date.parse(uses[0].time));
   });
 
   it('gives identical results apart from timings when run twice', async () => {
