@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Makes the headless notebook runner available: Jupyter's nbclient (from Debian's packages as
-// root, else pip --user) and the tslab kernel registered against this checkout's tslab; then
-// builds the optional native kernels (scripts/build-native.js). Idempotent and silent when
-// everything is present (with --quiet); names what to install when it cannot install it itself.
+// root, else pip --user) and the tslab kernel registered against this checkout's tslab; installs
+// redis-server for the queue tests (Debian, as root); then builds the optional native kernels
+// (scripts/build-native.js). Idempotent and silent when everything is present (with --quiet);
+// names what to install when it cannot install it itself.
 // Plain JavaScript so it runs before anything is compiled.
 'use strict';
 const { execFileSync, spawnSync } = require('child_process');
@@ -108,6 +109,26 @@ function kernelSpecOk(python) {
   }
 }
 
+// The queue tests (test/sweep/queue.test.ts) start a real redis-server of their own; sweeps need
+// it only with --queue. Installed from Debian as root; not started as a service.
+function ensureRedisServer() {
+  if (ok('redis-server', ['--version'])) return log('redis-server found');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
+    say('installing redis-server from Debian: apt-get install -y redis-server');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    });
+  }
+  if (!ok('redis-server', ['--version'])) {
+    say('redis-server is missing: the queue tests will be skipped (and fail under CI=true).');
+    say('  Debian/Ubuntu (as root): apt-get install -y redis-server');
+  }
+}
+
 function main() {
   let python = findPython();
   if (!python) {
@@ -143,6 +164,7 @@ function main() {
   // main job, so `--quiet` runs (npm test, npm run reproduce) do not install them.
   if (!quiet) ensureNotebookServer(python);
   if (wantBrowser) ensureChromium();
+  ensureRedisServer();
   // Optional: without a C++ compiler the engine runs on tfjs-backend-wasm alone, so a failed
   // build is reported by the script and does not fail the setup.
   spawnSync(process.execPath, [path.join(__dirname, 'build-native.js'), ...(quiet ? ['--quiet'] : [])], {

@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Command> = {
   evaluate: () => require('./evaluate'),
   predict: () => require('./predict'),
   bench: () => require('./bench'),
+  sweep: () => require('./sweep'),
+  worker: () => require('./worker'),
 };
 
 function available(): string[] {
