@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Command> = {
   bench: () => require('./bench'),
   sweep: () => require('./sweep'),
   worker: () => require('./worker'),
+  serve: () => require('./serve'),
 };
 
 function available(): string[] {
