@@ -3,7 +3,7 @@ import * as path from 'path';
 import { isInputError } from '../common';
 import { describeBackend, initBackend } from '../engine';
 import { readAnnotations, readHeartbeatCsv, readRecord } from '../io';
-import { loadTrainedModel, predictCsv, predictRecord, type PredictedBeat, type TrainedModel } from '../train';
+import { readTrainedModel, predictCsv, predictRecord, type PredictedBeat, type TrainedModel } from '../train';
 import { scoreAgainstReference, type ReferenceComparison } from './reference-score';
 
 // The one module of lib/serve that runs lib/train: the server's main thread never loads tfjs,
@@ -103,7 +103,7 @@ export function summarizeBeats(beats: readonly PredictedBeat[], classes: readonl
  */
 export async function openModel(dir: string): Promise<{ trained: TrainedModel; info: ModelInfo }> {
   const engine = describeBackend(await initBackend());
-  const trained = await loadTrainedModel(dir);
+  const trained = await readTrainedModel(dir);
   const s = trained.sidecar as TrainedModel['sidecar'] & { trainedAt?: string };
   // The sidecar does not record when it was written (yet); the file's mtime is the next best
   // thing, as `ecg train` writes the folder once, atomically.
