@@ -3,7 +3,7 @@ import type { ClassificationReport } from './evaluate-classifier';
 import type { RecordBootstrap } from './record-bootstrap';
 
 /** The evaluation protocols the project reports. */
-export type ProtocolName = 'inter-patient' | 'intra-patient' | 'cross-validation';
+export type ProtocolName = 'inter-patient' | 'intra-patient' | 'patient-adapted' | 'cross-validation';
 
 /** A report that says which protocol and data produced its figures. */
 export interface ProtocolReport extends ClassificationReport {
@@ -22,6 +22,8 @@ const DESCRIPTIONS: Record<ProtocolName, string> = {
   'inter-patient':
     'Inter-patient (de Chazal et al. 2004): trained on the beats of one set of patients (DS1), tested on other patients (DS2); no patient contributes beats to both sides.',
   'intra-patient': 'Intra-patient: beats of all records pooled and split at random into training and test beats.',
+  'patient-adapted':
+    'Patient-adapted (ANSI/AAMI EC57 patient-specific rule): the inter-patient model (trained on DS1) is fine-tuned for each test record on its labelled beats of the first 5 minutes, then scored on the rest of that record.',
   'cross-validation':
     'k-fold cross-validation with folds grouped by patient (record) and stratified by class; figures pooled over the out-of-fold predictions.',
 };

@@ -52,3 +52,10 @@ export { evaluateModel, type RecordsEvaluation } from './evaluate-model';
 export { fitAndEvaluate, type FitEvaluateOptions, type FitEvaluateResult } from './fit-and-evaluate';
 export { crossValidateRecords, type RecordFold, type RecordCrossValidation } from './cross-validate-records';
 export { medianBeat, recordRelative } from './record-relative';
+export {
+  adaptToPatients,
+  adaptationSplit,
+  PATIENT_ADAPTATION,
+  type AdaptationSplit,
+  type PatientAdaptation,
+} from './patient-adapted';

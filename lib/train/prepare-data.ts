@@ -84,7 +84,7 @@ export function protocolRecords(
       );
     return present;
   };
-  if (protocol === 'inter-patient')
+  if (protocol === 'inter-patient' || protocol === 'patient-adapted')
     return { train: check(data.trainRecords, 'trainRecords', DS1), test: check(data.testRecords, 'testRecords', DS2) };
   const all = check(data.records, 'records', [...DS1, ...DS2, ...(data.includePaced ? PACED : [])].sort());
   return { train: all, test: all };

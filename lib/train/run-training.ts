@@ -1,10 +1,11 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { writeJsonAtomic, mitdbDir, outputsDir } from '../common';
+import { EcgInputError, writeJsonAtomic, mitdbDir, outputsDir } from '../common';
 import { DS2 } from '../io';
 import { classWeights, randomOversample, sampleWeights, selectRows } from '../data';
 import { initBackend, type BackendInfo } from '../engine';
 import {
+  aamiReport,
   appendTestSetUse,
   configHash,
   evaluateClassifier,
@@ -27,6 +28,7 @@ import type { ModelSidecar } from './sidecar';
 import { describeVersions } from './sidecar';
 import { configForProtocol, type ProtocolChoice, type TrainConfig } from './train-config';
 import { trainModel } from './train-model';
+import { adaptToPatients, PATIENT_ADAPTATION } from './patient-adapted';
 
 /** Options of {@link runTraining}. */
 export interface RunOptions {
@@ -223,23 +225,82 @@ async function trainProtocol(
     training: { epochsRun: result.history.length, bestEpoch: result.bestEpoch, stoppedEarly: result.stoppedEarly },
     perRecord,
   };
-  const heldOut = d.testRecords.filter((r) => DS2.includes(r));
+  logTestSetUse(options, config, d.protocol, d.testRecords, report.macroF1);
+  return {
+    results,
+    history: result.history,
+    timings: { trainSeconds, evaluateSeconds: (Date.now() - evalStarted) / 1000, epochSeconds: result.epochSeconds },
+  };
+}
+
+function logFigures(log: (s: string) => void, protocol: string, r: ProtocolResults): void {
+  log(
+    `${protocol}: accuracy ${(100 * r.accuracy).toFixed(2)}%, balanced ${(100 * r.balancedAccuracy).toFixed(2)}%, macro-F1 ${r.macroF1.toFixed(3)}; ` +
+      Object.entries(r.aami.classes)
+        .map(([c, v]) => `${c} Se ${v!.se.toFixed(1)} +P ${v!.ppv.toFixed(1)}`)
+        .join(', '),
+  );
+}
+
+function logTestSetUse(
+  options: RunOptions,
+  config: TrainConfig,
+  protocol: string,
+  testRecords: string[],
+  macroF1: number,
+): void {
+  const heldOut = testRecords.filter((r) => DS2.includes(r));
   const logFile = options.testSetLog === undefined ? defaultTestSetLog() : options.testSetLog;
   if (heldOut.length && logFile)
     appendTestSetUse(logFile, {
       time: new Date().toISOString(),
       configHash: configHash(config),
       source: options.source ?? `runTraining (${path.basename(process.argv[1] ?? 'node')})`,
-      protocol: d.protocol,
+      protocol,
       testRecords: heldOut,
       name: config.name,
       seed: config.seed,
-      macroF1: report.macroF1,
+      macroF1,
     });
+}
+
+async function adaptedProtocol(
+  config: TrainConfig,
+  d: ProtocolData,
+  modelDir: string,
+  options: RunOptions,
+  log: (s: string) => void,
+): Promise<ProtocolResults> {
+  const a = await adaptToPatients(modelDir, d, config.seed, log);
+  const perRecord = recordConfusions(a.yTrue, a.yPred, a.recordOfBeat, d.classes);
+  const ci = recordBootstrap(perRecord, { seed: mixSeeds(config.seed, 7) });
+  const pr = protocolReport(
+    'patient-adapted',
+    a.report,
+    d.trainRecords,
+    d.testRecords,
+    [
+      `Fine-tuned per test record on the labelled beats whose window ends before minute ${PATIENT_ADAPTATION.minutes} (${a.split.adapt.reduce((s, x) => s + x.length, 0)} beats) plus ${a.commonBeats} common DS1 training beats; scored on the beats from minute ${PATIENT_ADAPTATION.minutes} on (${a.report.n} beats); ${a.split.straddling} beats straddling the boundary used for neither.`,
+      'The adaptation settings were fixed before any run (AAMI rule and the patient-specific literature), not tuned on DS2 or DS1.',
+    ],
+    ci,
+  );
+  logTestSetUse(options, config, 'patient-adapted', d.testRecords, a.report.macroF1);
   return {
-    results,
-    history: result.history,
-    timings: { trainSeconds, evaluateSeconds: (Date.now() - evalStarted) / 1000, epochSeconds: result.epochSeconds },
+    ...pr,
+    data: {
+      adaptation: { ...PATIENT_ADAPTATION, commonBeats: a.commonBeats, boundarySample: a.split.boundarySample },
+      adaptedRecords: a.perRecord,
+      unadaptedOnScoredBeats: {
+        note: 'The inter-patient model without adaptation, on the same scored beats.',
+        accuracy: a.unadapted.accuracy,
+        macroF1: a.unadapted.macroF1,
+        aami: aamiReport(a.unadapted).classes,
+      },
+      testBeats: Object.fromEntries(d.classes.map((c, i) => [c, a.yTrue.filter((y) => y === i).length])),
+    },
+    training: { epochsRun: PATIENT_ADAPTATION.epochs, bestEpoch: PATIENT_ADAPTATION.epochs, stoppedEarly: false },
+    perRecord,
   };
 }
 
@@ -270,7 +331,22 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
   const perProtocol: Record<string, ProtocolResults> = {};
   const histories: Record<string, unknown> = {};
   const timings: Record<string, unknown> = { readSeconds };
+  let inter: { d: ProtocolData; modelDir: string } | undefined;
   for (const [i, protocol] of protocols.entries()) {
+    if (protocol === 'patient-adapted') {
+      if (!inter)
+        throw new EcgInputError(
+          `'patient-adapted' comes before 'inter-patient'`,
+          { at: 'data.protocols' },
+          "'inter-patient' earlier in the list: the patient-adapted protocol starts from its model",
+        );
+      const t0 = Date.now();
+      const r = await adaptedProtocol(config, inter.d, inter.modelDir, options, log);
+      perProtocol[protocol] = r;
+      timings[protocol] = { adaptSeconds: (Date.now() - t0) / 1000 };
+      logFigures(log, protocol, r);
+      continue;
+    }
     const pc = configForProtocol(config, protocol);
     const d = prepareProtocolData(all, pc.data, dir, protocol, pc.seed);
     const out = protocolDir(options.outDir, protocol, i === 0);
@@ -282,13 +358,8 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
       stoppedEarly: r.results.training.stoppedEarly,
     };
     timings[protocol] = r.timings;
-    const a = r.results.aami.classes;
-    log(
-      `${protocol}: accuracy ${(100 * r.results.accuracy).toFixed(2)}%, balanced ${(100 * r.results.balancedAccuracy).toFixed(2)}%, macro-F1 ${r.results.macroF1.toFixed(3)}; ` +
-        Object.entries(a)
-          .map(([c, v]) => `${c} Se ${v!.se.toFixed(1)} +P ${v!.ppv.toFixed(1)}`)
-          .join(', '),
-    );
+    if (protocol === 'inter-patient') inter = { d, modelDir: path.join(out, 'model') };
+    logFigures(log, protocol, r.results);
   }
   timings.totalSeconds = (Date.now() - started) / 1000;
   const headline = perProtocol[protocols[0]];

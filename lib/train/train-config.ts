@@ -4,7 +4,8 @@ import { checkValue, type Spec, MODEL_CONFIG_SPEC } from '../models';
 import { MONITORS, type Monitor } from './history';
 import type { LrSchedule } from './learning-rate';
 
-export type ProtocolChoice = 'inter-patient' | 'intra-patient';
+/** patient-adapted: the inter-patient model fine-tuned on each DS2 record's first 5 minutes (needs inter-patient first). */
+export type ProtocolChoice = 'inter-patient' | 'intra-patient' | 'patient-adapted';
 
 /** Where the beats come from and how they are split. */
 export interface DataConfig {
@@ -130,7 +131,11 @@ const RECORDS: Spec = { kind: 'array', of: { kind: 'string' }, minLength: 1 };
 
 const DATA_KEYS: Record<string, Spec> = {
   dir: { kind: 'string' },
-  protocols: { kind: 'array', of: { kind: 'string', oneOf: ['inter-patient', 'intra-patient'] }, minLength: 1 },
+  protocols: {
+    kind: 'array',
+    of: { kind: 'string', oneOf: ['inter-patient', 'intra-patient', 'patient-adapted'] },
+    minLength: 1,
+  },
   trainRecords: RECORDS,
   testRecords: RECORDS,
   records: RECORDS,
