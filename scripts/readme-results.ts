@@ -112,10 +112,18 @@ if (bin) {
     `Protocol: ${bin.protocol}. Data: ${bin.data}. Engine: ${bin.engine ?? bin.backend}. Epochs ${bin.run.epochs}, training beats capped at ${bin.run.maxPerClass || 'no cap'} per class, balanced by oversampling.`,
     '',
   );
+  const row = (r: Record<string, number | string>, label: string) =>
+    `| ${label} | ${num(r.accuracy as number)} | ${num(r.precision as number)} | ${num(r.recall as number)} | ${num(r.f1 as number)} | ${num(r.rocAuc as number)} |`;
   lines.push('| model | accuracy | precision | recall | F1 | ROC-AUC |', '|---|---|---|---|---|---|');
+  // Files from before the model was chosen on validation patients hold DS2 rows only.
+  for (const r of bin.validation ?? [])
+    lines.push(row(r, `${r.model}, validation patients${r.model === bin.chosen ? ' (chosen)' : ''}`));
   for (const r of bin.results)
     lines.push(
-      `| ${r.model}${r.model === bin.chosen ? ' (selected)' : ''} | ${num(r.accuracy)} | ${num(r.precision)} | ${num(r.recall)} | ${num(r.f1)} | ${num(r.rocAuc)} |`,
+      row(
+        r,
+        `${r.model}${bin.validation ? ', test patients (DS2), once' : r.model === bin.chosen ? ' (selected)' : ''}`,
+      ),
     );
   lines.push('');
 }

@@ -77,7 +77,16 @@ export function writeHeartbeatCsv(
   records: readonly string[],
   dir: string,
   options: HeartbeatCsvOptions = {},
-): { file: string; n: number; classes: string[]; classCounts: number[]; unlabelled: number; records: string[] } {
+): {
+  file: string;
+  n: number;
+  classes: string[];
+  classCounts: number[];
+  unlabelled: number;
+  records: string[];
+  /** Rows each record wrote, in file order: the patient of every row, for patient-grouped splits. */
+  rowsPerRecord: number[];
+} {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const fd = fs.openSync(tmp, 'w');
@@ -85,6 +94,7 @@ export function writeHeartbeatCsv(
   const classCounts = classes.map(() => 0);
   let n = 0;
   let unlabelled = 0;
+  const rowsPerRecord: number[] = [];
   try {
     for (const name of records) {
       const rows = heartbeatCsvBeatsOfRecord(dir, name, options);
@@ -94,6 +104,7 @@ export function writeHeartbeatCsv(
       }
       rows.classCounts.forEach((c, k) => (classCounts[k] += c));
       n += rows.n;
+      rowsPerRecord.push(rows.n);
       unlabelled += rows.unlabelled;
     }
     fs.closeSync(fd);
@@ -107,5 +118,5 @@ export function writeHeartbeatCsv(
     fs.rmSync(tmp, { force: true });
     throw e;
   }
-  return { file, n, classes, classCounts, unlabelled, records: [...records] };
+  return { file, n, classes, classCounts, unlabelled, records: [...records], rowsPerRecord };
 }

@@ -17,6 +17,8 @@ export interface StripBeatLabel {
   label: string;
   /** Probability of `label`, 0…1. */
   confidence: number;
+  /** The reference class of this beat, when known: a label that differs is drawn in red. */
+  reference?: string;
 }
 
 /** What an ECG strip shows. */
@@ -46,7 +48,8 @@ const WHERE = 'ecgStripChart';
  * ECG strip: amplitude (mV) against time (s), with reference annotation symbols along the top,
  * detected peaks as red points on the trace and optional predicted labels along the bottom
  * with their confidence beneath (where beats are too close for the number, the class alone, its
- * opacity and tooltip giving the confidence). All event sample indices count from the record start, and samples[0] sits at
+ * opacity and tooltip giving the confidence). A label whose `reference` class differs is drawn in
+ * red over a red band, so a confident mistake stands out. All event sample indices count from the record start, and samples[0] sits at
  * `startSec`, so sample s is drawn at startSec + (s − round(startSec·fsHz)) / fsHz seconds.
  * Long strips are reduced to the min and max of each pixel column ({@link minMaxDownsample}),
  * so a 30-s strip at 360 Hz carries 1 800 points instead of 10 800.
@@ -133,15 +136,28 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
     label: b.label,
     confidence: roundTo(b.confidence, 3),
     text: b.label,
+    ...(b.reference !== undefined ? { reference: b.reference, wrong: b.reference !== b.label } : {}),
   }));
+  // A wrong class at confidence 1.00 must not read as right: a red band behind the beat, its
+  // label and number in red.
+  const wrongRows = labelRows.filter((r) => r.wrong);
+  if (wrongRows.length > 0) {
+    layer.unshift({
+      data: { values: wrongRows },
+      mark: { type: 'rule', color: '#d62728', strokeWidth: 9, opacity: 0.18 },
+      encoding: { x: { field: 't', type: 'quantitative' } },
+    });
+  }
+  const colour = { condition: { test: 'datum.wrong', value: '#d62728' }, value: '#8c2d04' };
   if (labelRows.length > 0) {
     layer.push({
       data: { values: labelRows },
-      mark: { type: 'text', fontSize: 10, color: '#8c2d04', baseline: 'bottom' },
+      mark: { type: 'text', fontSize: 10, baseline: 'bottom' },
       encoding: {
         x: { field: 't', type: 'quantitative' },
         y: { value: height - 13 },
         text: { field: 'text', type: 'nominal' },
+        color: colour,
         opacity: {
           field: 'confidence',
           type: 'quantitative',
@@ -151,20 +167,24 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
         tooltip: [
           { field: 'label', type: 'nominal' },
           { field: 'confidence', type: 'quantitative', format: '.2f' },
+          ...(wrongRows.length > 0 || labelRows.some((r) => r.reference !== undefined)
+            ? [{ field: 'reference', type: 'nominal' }]
+            : []),
         ],
       },
     });
     const numberRows = labelRows
       .filter((_, i) => room(i) >= 22)
-      .map((r) => ({ t: r.t, confidence: r.confidence, text: r.confidence.toFixed(2) }));
+      .map((r) => ({ t: r.t, confidence: r.confidence, text: r.confidence.toFixed(2), wrong: r.wrong }));
     if (numberRows.length > 0) {
       layer.push({
         data: { values: numberRows },
-        mark: { type: 'text', fontSize: 9, color: '#8c2d04', baseline: 'bottom' },
+        mark: { type: 'text', fontSize: 9, baseline: 'bottom' },
         encoding: {
           x: { field: 't', type: 'quantitative' },
           y: { value: height - 2 },
           text: { field: 'text', type: 'nominal' },
+          color: colour,
         },
       });
     }

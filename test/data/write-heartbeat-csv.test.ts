@@ -23,6 +23,9 @@ describe('data/write-heartbeat-csv', () => {
     const w = writeHeartbeatCsv(file, ['100', '101'], dir, { labels: 'aami5' });
     const back = readHeartbeatCsv(file);
     assert.equal(back.n, w.n);
+    // Rows per record add up, and record 101's rows start where record 100's 2273 beats end.
+    assert.equal(w.rowsPerRecord[0] + w.rowsPerRecord[1], w.n);
+    assert.equal(w.rowsPerRecord[0], 2273);
     assert.deepEqual(back.classCounts.concat(new Array(5 - back.classCounts.length).fill(0)), w.classCounts);
     // Row 0 is the first beat of record 100 exactly as lib/signal cuts it.
     const rec = readRecord(path.join(dir, '100'), { channels: [0] });

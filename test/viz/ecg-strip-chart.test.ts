@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import { EcgInputError } from '../../lib/common';
-import { ecgStripChart, type VlSpec } from '../../lib/viz';
+import { ecgStripChart, renderSvg, type VlSpec } from '../../lib/viz';
 
-type Row = Record<string, number | string>;
+type Row = Record<string, number | string | boolean>;
 type Layer = { data: { values: Row[] }; mark: { type: string }; encoding: Record<string, { title?: string }> };
 const layers = (spec: VlSpec): Layer[] => spec.layer as Layer[];
 const layerOf = (spec: VlSpec, type: string, i = 0): Layer => layers(spec).filter((l) => l.mark.type === type)[i];
@@ -90,6 +90,41 @@ describe('viz/ecgStripChart', () => {
     assert.deepEqual(
       layerOf(spec, 'text', 1).data.values.map((r) => r.text),
       ['0.90', '0.80', '0.50'],
+    );
+  });
+
+  it('draws a predicted class that differs from the reference in red over a red band, the right ones as before', async () => {
+    const spec = ecgStripChart({
+      samples: ramp,
+      fsHz: 360,
+      labels: [
+        { sample: 90, label: 'N', confidence: 0.9, reference: 'N' },
+        { sample: 630, label: 'F', confidence: 1, reference: 'V' },
+      ],
+    });
+    const band = layerOf(spec, 'rule');
+    assert.deepEqual(
+      band.data.values.map((r) => r.t),
+      [1.75],
+    );
+    const labels = layerOf(spec, 'text', 0);
+    assert.deepEqual(
+      labels.data.values.map((r) => [r.text, r.reference, r.wrong]),
+      [
+        ['N', 'N', false],
+        ['F', 'V', true],
+      ],
+    );
+    // Rendered: the wrong beat's class is red, the right one keeps the label colour.
+    const svg = await renderSvg(spec);
+    const fill = (text: string) => new RegExp(`<text[^>]*fill="([^"]+)"[^>]*>${text}</text>`).exec(svg)?.[1];
+    assert.equal(fill('F'), '#d62728');
+    assert.equal(fill('N'), '#8c2d04');
+    assert.equal(fill('1.00'), '#d62728');
+    assert.equal(
+      layerOf(ecgStripChart({ samples: ramp, fsHz: 360, labels: [{ sample: 90, label: 'N', confidence: 1 }] }), 'rule'),
+      undefined,
+      'no reference, no band',
     );
   });
 
