@@ -154,11 +154,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     model = (await pool.start()) as ModelInfo;
   } catch (e) {
-    throw new EcgInputError(
-      (e as Error).message.replace(/^.*?: /, ''),
-      { file: modelDir },
-      'a model folder written by ecg train',
-    );
+    // The worker's message already names the file and what was expected.
+    throw new EcgInputError((e as Error).message);
   }
 
   const app = Fastify({
@@ -181,7 +178,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const message =
       status === 413
         ? `upload larger than the limit of ${(uploadLimit / 2 ** 20).toFixed(0)} MiB; expected a smaller record`
-        : status < 500
+        : status !== 500
           ? error.message
           : `internal error: ${error.message}`;
     void reply.code(status).type('application/json').send({ error: message });
