@@ -11,19 +11,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../lib/common/data-dir';
-import { DEBIAN_PYTHON, ensureDebianPythonModule } from '../lib/common/debian-python';
+import { DEBIAN_PYTHON } from '../lib/common';
+import { ensureDebianPythonModule } from './debian-python';
 import { listRecords, readAnnotations, readRecord } from '../lib/io';
-import {
-  butter,
-  detectRPeaks,
-  filtfilt,
-  grossScore,
-  panTompkins,
-  referenceBeats,
-  scoreBeats,
-  vfEpisodes,
-  type BeatScore,
-} from '../lib/signal';
+import { grossScore, referenceBeats, scoreBeats, vfEpisodes, type BeatScore } from '../lib/evaluation';
+import { butter, detectRPeaks, filtfilt, panTompkins } from '../lib/signal';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -9,7 +9,7 @@ import {
   REFERENCE_MODELS,
   type ReferenceModelName,
 } from '../engine';
-import { EcgInputError, repoRoot, DEBIAN_PYTHON, ensureDebianPythonModule } from '../common';
+import { EcgInputError, repoRoot, DEBIAN_PYTHON, missingPythonModule } from '../common';
 import { parseArgs } from './args';
 
 export const summary =
@@ -71,7 +71,7 @@ function runTorchPeer(
   threads: number,
 ): NonNullable<BenchReport['peer']> {
   const script = path.join(repoRoot(), 'scripts', 'bench_torch.py');
-  const missing = ensureDebianPythonModule('torch', 'python3-torch');
+  const missing = missingPythonModule('torch', 'python3-torch');
   if (missing)
     throw new EcgInputError(
       `the PyTorch peer could not run: ${missing}`,

@@ -1,16 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError } from '../common';
-import { listRecords, readAnnotations, readRecord } from '../io';
-import {
-  detectRPeaks,
-  grossScore,
-  panTompkins,
-  referenceBeats,
-  scoreBeats,
-  vfEpisodes,
-  type BeatScore,
-} from '../signal';
+import { scoreDetector, type BeatScore, type DetectorRecordScore } from '../evaluation';
+import { listRecords } from '../io';
+import { detectRPeaks, panTompkins } from '../signal';
 import { parseArgs } from './args';
 
 export const summary = 'detect R peaks in a record or folder and score them against its annotations';
@@ -20,18 +13,8 @@ export const METHODS = { 'pan-tompkins': panTompkins, best: detectRPeaks } as co
 export type Method = keyof typeof METHODS;
 
 /** One record's line of `ecg detect --json`; the scores are null when the record has no .atr file. */
-export interface DetectRecordReport {
-  record: string;
+export interface DetectRecordReport extends DetectorRecordScore {
   method: Method;
-  reference: number | null;
-  detected: number;
-  tp: number | null;
-  fp: number | null;
-  fn: number | null;
-  se: number | null;
-  ppv: number | null;
-  f1: number | null;
-  peaks: number[];
 }
 
 /** What `ecg detect --json` prints. */
@@ -70,51 +53,18 @@ export function recordPaths(arg: string): string[] {
 
 /**
  * Detects R peaks on the first signal of each record and scores them beat by beat (±150 ms)
- * against the record's .atr beat annotations.
+ * against the record's .atr beat annotations (lib/evaluation's scoreDetector), each line
+ * labelled with the method.
  *
  * @example detectRecords(['data/mitdb/100'], 'best').gross.se // => 0.9996
  */
 export function detectRecords(paths: string[], method: Method, excludeVf = false): DetectReport {
-  const detect = METHODS[method];
-  const records: DetectRecordReport[] = [];
-  const scored: BeatScore[] = [];
-  let samples = 0;
-  let ms = 0;
-  for (const p of paths) {
-    const rec = readRecord(p, { channels: [0] });
-    const t0 = performance.now();
-    const peaks = detect(rec.signals[0].mV, rec.fsHz);
-    ms += performance.now() - t0;
-    samples += rec.nSamples;
-    let score: BeatScore | null = null;
-    let reference: number | null = null;
-    if (fs.existsSync(`${p}.atr`)) {
-      const ann = readAnnotations(p, 'atr');
-      const exclude = excludeVf ? vfEpisodes(ann, rec.nSamples) : [];
-      const ref = referenceBeats(ann);
-      score = scoreBeats(peaks, ref, rec.fsHz, { exclude });
-      reference = score.tp + score.fn;
-      scored.push(score);
-    }
-    records.push({
-      record: path.basename(p),
-      method,
-      reference,
-      detected: peaks.length,
-      tp: score?.tp ?? null,
-      fp: score?.fp ?? null,
-      fn: score?.fn ?? null,
-      se: score?.se ?? null,
-      ppv: score?.ppv ?? null,
-      f1: score?.f1 ?? null,
-      peaks: Array.from(peaks),
-    });
-  }
-  const { tp, fp, fn, se, ppv, f1 } = grossScore(scored);
+  const scored = scoreDetector(paths, METHODS[method], { excludeVf });
+  const { tp, fp, fn, se, ppv, f1 } = scored.gross;
   return {
-    records,
+    records: scored.records.map(({ record, ...rest }) => ({ record, method, ...rest })),
     gross: { tp, fp, fn, se, ppv, f1 },
-    samplesPerSecond: ms > 0 ? Math.round(samples / (ms / 1000)) : 0,
+    samplesPerSecond: scored.samplesPerSecond,
     excludeVf,
   };
 }

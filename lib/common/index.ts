@@ -5,5 +5,5 @@ export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write
 export { mitdbDir, outputsDir, repoRoot } from './data-dir';
 export { quantile, sampleWithReplacement, mean } from './stats';
 export { runParams, type RunParams } from './run-params';
-export { DEBIAN_PYTHON, ensureDebianPythonModule } from './debian-python';
+export { DEBIAN_PYTHON, missingPythonModule, pythonModuleImportable } from './python-module';
 export { dataFrame, danfo, type DataFrame } from './data-frame';

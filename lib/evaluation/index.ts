@@ -1,4 +1,4 @@
-/** Evaluation: confusion matrix, per-class and averaged metrics, ROC/PR curves, AAMI and protocol reports, k-fold CV. */
+/** Evaluation: confusion matrix, per-class and averaged metrics, ROC/PR curves and their areas, AAMI and protocol reports, k-fold CV, beat-by-beat scoring of R-peak detectors. */
 export { confusionMatrix, predictClasses } from './confusion-matrix';
 export { matrixMetrics, type ClassMetrics, type AveragedMetrics, type MatrixMetrics } from './class-metrics';
 export { rocCurve, cumulativeCounts, type RocCurve } from './roc-curve';
@@ -28,3 +28,19 @@ export {
 } from './record-bootstrap';
 export { pairedRecordTest, type PairedComparison } from './paired-record-test';
 export { appendTestSetUse, readTestSetLog, configHash, type TestSetUse } from './test-set-log';
+export {
+  scoreBeats,
+  grossScore,
+  scoreFromCounts,
+  referenceBeats,
+  vfEpisodes,
+  type BeatScore,
+  type ScoreOptions,
+} from './score-beats';
+export {
+  scoreDetector,
+  type RPeakDetector,
+  type DetectorScore,
+  type DetectorRecordScore,
+  type ScoreDetectorOptions,
+} from './score-detector';

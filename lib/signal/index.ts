@@ -20,15 +20,6 @@ export {
 } from './qrs-transforms';
 export { panTompkins, isConstant } from './pan-tompkins';
 export { detectRPeaks, refineToExtremum, type DetectOptions } from './detect-r-peaks';
-export {
-  scoreBeats,
-  grossScore,
-  scoreFromCounts,
-  referenceBeats,
-  vfEpisodes,
-  type BeatScore,
-  type ScoreOptions,
-} from './score-beats';
 export { beatWindows, splitWindows, WINDOW_PRESETS, type WindowSpec } from './beat-windows';
 export { heartbeatCsvBeats } from './heartbeat-csv-beats';
 export { fitNormalizer, applyNormalizer, type NormParams, type FitOptions } from './normalize';

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { EcgInputError } from '../../lib/common';
 import { run, recordPaths, type DetectReport } from '../../lib/cli/detect';
 import { listRecords, readAnnotations } from '../../lib/io';
-import { referenceBeats } from '../../lib/signal';
+import { referenceBeats } from '../../lib/evaluation';
 import { captureConsole, dataDir } from '../helpers';
 
 /** Runs the command with the console captured; returns its exit code and output. */

@@ -1,14 +1,8 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { SUBSET_RECORDS, listRecords, readAnnotations, readRecord } from '../../lib/io';
-import {
-  detectRPeaks,
-  grossScore,
-  referenceBeats,
-  refineToExtremum,
-  scoreBeats,
-  type BeatScore,
-} from '../../lib/signal';
+import { grossScore, referenceBeats, scoreBeats, type BeatScore } from '../../lib/evaluation';
+import { detectRPeaks, refineToExtremum } from '../../lib/signal';
 import { dataDir, hasFullMitdb } from '../helpers';
 import { detectorBehaviour } from './detector-behaviour';
 

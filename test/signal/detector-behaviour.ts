@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { EcgInputError } from '../../lib/common';
 import { readAnnotations, readRecord } from '../../lib/io';
-import { referenceBeats, scoreBeats } from '../../lib/signal';
+import { referenceBeats, scoreBeats } from '../../lib/evaluation';
 import { dataDir } from '../helpers';
 import { syntheticEcg } from './synthetic';
 

@@ -2,14 +2,12 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { EcgInputError, createRng } from '../../lib/common';
 import { SUBSET_RECORDS, listRecords, readAnnotations, readRecord } from '../../lib/io';
+import { referenceBeats, scoreBeats, vfEpisodes } from '../../lib/evaluation';
 import {
   bandpass,
   detectRPeaks,
   flutterEpisodes,
-  referenceBeats,
-  scoreBeats,
   thresholdCrossingFraction,
-  vfEpisodes,
   vfFilterLeakage,
   type FlutterOptions,
 } from '../../lib/signal';

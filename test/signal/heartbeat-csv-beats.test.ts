@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { EcgInputError } from '../../lib/common';
 import { readAnnotations, readRecord } from '../../lib/io';
-import { heartbeatCsvBeats, referenceBeats } from '../../lib/signal';
+import { referenceBeats } from '../../lib/evaluation';
+import { heartbeatCsvBeats } from '../../lib/signal';
 import { dataDir, expectClose } from '../helpers';
 
 describe('signal/heartbeatCsvBeats', () => {

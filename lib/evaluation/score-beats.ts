@@ -1,5 +1,5 @@
 import { isBeat, type Annotations } from '../io';
-import { assertPositive } from './samples';
+import { EcgInputError } from '../common';
 
 /** Beat-by-beat agreement of detections with reference beats. */
 export interface BeatScore {
@@ -87,7 +87,9 @@ export function scoreBeats(
   fsHz: number,
   options: ScoreOptions = {},
 ): BeatScore {
-  assertPositive(fsHz, 'fsHz', 'scoreBeats');
+  if (!(Number.isFinite(fsHz) && fsHz > 0)) {
+    throw new EcgInputError(`fsHz = ${fsHz}`, { file: 'scoreBeats', at: 'fsHz' }, 'a finite positive number');
+  }
   const toleranceSec = options.toleranceSec ?? 0.15;
   const ex = options.exclude ?? [];
   const keep = (v: number) => !ex.some(([a, b]) => v >= a && v <= b);

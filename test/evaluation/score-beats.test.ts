@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
-import { grossScore, referenceBeats, scoreBeats, vfEpisodes } from '../../lib/signal';
+import { grossScore, referenceBeats, scoreBeats, vfEpisodes } from '../../lib/evaluation';
 import { expectClose } from '../helpers';
 
-describe('signal/scoreBeats', () => {
+describe('evaluation/scoreBeats', () => {
   const fs = 360; // 150 ms = 54 samples
 
   it('matches within ±150 ms and counts TP, FP, FN by hand', () => {

@@ -1,12 +1,14 @@
+/**
+ * Installs a Debian Python package that a benchmark peer needs (PyTorch, scipy), as root:
+ *
+ *   npx tsx scripts/debian-python.ts torch python3-torch
+ *
+ * Benchmark scripts call ensureDebianPythonModule; lib/ itself never runs apt-get, it only
+ * explains what is missing (lib/common's missingPythonModule).
+ */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-
-/** Debian's own Python, which is where apt-get puts python3-torch and python3-scipy. */
-export const DEBIAN_PYTHON = '/usr/bin/python3';
-
-function importable(module: string): boolean {
-  return spawnSync(DEBIAN_PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
-}
+import { DEBIAN_PYTHON, missingPythonModule, pythonModuleImportable } from '../lib/common';
 
 /**
  * Makes a Python module of Debian's Python importable for a benchmark peer (PyTorch, scipy):
@@ -21,11 +23,9 @@ export function ensureDebianPythonModule(
   debPackage: string,
   log: (line: string) => void = (l) => console.error(l),
 ): string | null {
-  if (importable(module)) return null;
+  if (pythonModuleImportable(module)) return null;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
-    return `${module} is not importable by ${DEBIAN_PYTHON}; install it with apt-get install ${debPackage}`;
-  }
+  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) return missingPythonModule(module, debPackage);
   log(`installing ${debPackage} from Debian for the benchmark peer (apt-get install -y ${debPackage}) ...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // A stale package list makes the install fail on a fresh machine, so update first.
@@ -35,7 +35,21 @@ export function ensureDebianPythonModule(
     env,
     encoding: 'utf8',
   });
-  if (r.status === 0 && importable(module)) return null;
+  if (r.status === 0 && pythonModuleImportable(module)) return null;
   const why = (r.stderr ?? '').trim().split('\n').pop() || `exit status ${r.status}`;
   return `apt-get install ${debPackage} failed (${why}); ${module} is still not importable by ${DEBIAN_PYTHON}`;
+}
+
+if (require.main === module) {
+  const [mod, pkg] = process.argv.slice(2);
+  if (!mod || !pkg) {
+    console.error('usage: npx tsx scripts/debian-python.ts <python module> <debian package>');
+    process.exit(2);
+  }
+  const missing = ensureDebianPythonModule(mod, pkg);
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
+  console.log(`${mod} is importable by ${DEBIAN_PYTHON}`);
 }
