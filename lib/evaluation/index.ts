@@ -4,6 +4,7 @@ export { matrixMetrics, type ClassMetrics, type AveragedMetrics, type MatrixMetr
 export { rocCurve, cumulativeCounts, type RocCurve } from './roc-curve';
 export { precisionRecallCurve, type PrCurve } from './precision-recall-curve';
 export { thinCurve } from './thin-curve';
+export { trapezoidAuc, stepAveragePrecision } from './curve-area';
 export {
   evaluateClassifier,
   type ClassificationReport,

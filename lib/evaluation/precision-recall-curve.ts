@@ -1,3 +1,4 @@
+import { stepAveragePrecision } from './curve-area';
 import { cumulativeCounts } from './roc-curve';
 
 /** Points of a precision–recall curve, one per distinct score (highest first). */
@@ -21,14 +22,6 @@ export function precisionRecallCurve(positive: ArrayLike<boolean | number>, scor
   const p = tps.length ? tps[tps.length - 1] : 0;
   const precision = tps.map((t, i) => t / (t + fps[i]));
   const recall = tps.map((t) => (p === 0 ? NaN : t / p));
-  let ap: number | null = null;
-  if (p > 0) {
-    ap = 0;
-    let prev = 0;
-    for (let i = 0; i < recall.length; i++) {
-      ap += (recall[i] - prev) * precision[i];
-      prev = recall[i];
-    }
-  }
+  const ap = p > 0 ? stepAveragePrecision(recall, precision) : null;
   return { precision, recall, thresholds, averagePrecision: ap };
 }

@@ -1,3 +1,4 @@
+import { trapezoidAuc } from './curve-area';
 /** Points of a ROC curve, one per distinct score (highest first), starting at (0, 0). */
 export interface RocCurve {
   fpr: number[];
@@ -49,10 +50,6 @@ export function rocCurve(positive: ArrayLike<boolean | number>, scores: ArrayLik
   const n = fps.length ? fps[fps.length - 1] : 0;
   const fpr = [0, ...fps.map((f) => (n === 0 ? NaN : f / n))];
   const tpr = [0, ...tps.map((t) => (p === 0 ? NaN : t / p))];
-  let auc: number | null = null;
-  if (p > 0 && n > 0) {
-    auc = 0;
-    for (let i = 1; i < fpr.length; i++) auc += ((fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1])) / 2;
-  }
+  const auc = p > 0 && n > 0 ? trapezoidAuc(fpr, tpr) : null;
   return { fpr, tpr, thresholds: [Infinity, ...thresholds], auc };
 }

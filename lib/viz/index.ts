@@ -46,7 +46,7 @@ export {
   type ConfusionCell,
   type ConfusionMatrixOptions,
 } from './confusion-matrix-chart';
-export { rocChart, prChart, trapezoidAuc, stepAveragePrecision, type RocSeries, type PrSeries } from './roc-pr-charts';
+export { rocChart, prChart, type RocSeries, type PrSeries } from './roc-pr-charts';
 export { sweepChart, sweepBarChart, type SweepResult, type SweepOptions, type SweepBarOptions } from './sweep-charts';
 export {
   samplePredictionsChart,

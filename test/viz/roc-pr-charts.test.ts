@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import { EcgInputError } from '../../lib/common';
-import { prChart, rocChart, stepAveragePrecision, trapezoidAuc, type VlSpec } from '../../lib/viz';
+import { prChart, rocChart, type VlSpec } from '../../lib/viz';
 import { createRng } from '../../lib/common';
-import { precisionRecallCurve, rocCurve } from '../../lib/evaluation';
+import { precisionRecallCurve, rocCurve, stepAveragePrecision } from '../../lib/evaluation';
 import { expectClose } from '../helpers';
 
 type Rows = { curve: string; i: number; x: number; y: number }[];
@@ -12,18 +12,6 @@ const curveRows = (spec: VlSpec): Rows => {
 };
 
 describe('viz/rocChart and prChart', () => {
-  it('trapezoidAuc: 0.75 for (0,0) (0.5,1) (1,1), whatever the point order', () => {
-    // 0.5·(0+1)/2 + 0.5·(1+1)/2 = 0.25 + 0.5
-    expectClose(trapezoidAuc([0, 0.5, 1], [0, 1, 1]), 0.75, 1e-12);
-    expectClose(trapezoidAuc([1, 0, 0.5], [1, 0, 1]), 0.75, 1e-12);
-  });
-
-  it("stepAveragePrecision matches scikit-learn's definition on a hand example", () => {
-    // y_true = [1, 0, 1], scores [0.9, 0.8, 0.7]: thresholds give (R, P) = (0.5, 1), (0.5, 0.5),
-    // (1, 2/3); AP = Σ ΔR·P = 0.5·1 + 0·0.5 + 0.5·(2/3) = 0.8333…
-    expectClose(stepAveragePrecision([0.5, 0.5, 1], [1, 0.5, 2 / 3]), 0.5 + 1 / 3, 1e-12);
-  });
-
   it('names each ROC curve with its AUC (given, else by trapezoids) and draws the chance diagonal', () => {
     const spec = rocChart([
       { label: 'N', fpr: [0, 0.5, 1], tpr: [0, 1, 1] },
