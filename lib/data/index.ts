@@ -7,6 +7,8 @@
 export { ecgsyn, rrFluctuation, ECGSYN_WAVES, type EcgsynWave, type EcgsynInput, type TachogramSpectrum } from './ecgsyn';
 export { glucoseAt, syntheticGlucoseTrajectory, sampleGlucoseReadings, type GlucoseTrajectory, type GlucoseDip, type GlucoseReading, type SyntheticGlucoseOptions } from './synthetic-glucose';
 export { generateSyntheticCohort, hypoSeverity, type SyntheticCohortOptions, type SyntheticCohortSummary, type SyntheticSubject } from './synthetic-cohort';
+// D1NAMO-layout cohorts (real or synthetic) cut into labelled 10-s segments
+export { segmentD1namoCohort, segmentD1namoSubject, interpolateGlucose, segmentSignalQuality, type D1namoSegments, type D1namoSegmentOptions, type D1namoDropped } from './d1namo-segments';
 // Splits: seeded, patient-grouped, k-fold, the de Chazal protocols
 export { randomSplit, type RandomSplitOptions, type TrainTest } from './random-split';
 export { groupSplit, indexGroups, type GroupSplit, type GroupSplitOptions, type GroupIndex } from './group-split';

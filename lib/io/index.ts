@@ -59,16 +59,7 @@ export {
   type D1namoEcgCsv,
   type D1namoGlucoseCsv,
 } from './d1namo-csv';
-export {
-  readD1namoCohort,
-  segmentD1namoSubject,
-  interpolateGlucose,
-  segmentSignalQuality,
-  listD1namoSubjects,
-  type D1namoSegments,
-  type D1namoSegmentOptions,
-  type D1namoDropped,
-} from './d1namo';
+export { listD1namoSubjects, readD1namoSubject, isSyntheticCohort, type D1namoSubjectFiles } from './d1namo';
 export {
   readHeartbeatCsv,
   parseHeartbeatCsv,

@@ -2,8 +2,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError } from '../../lib/common';
-import { generateSyntheticCohort, hypoSeverity } from '../../lib/data';
-import { parseD1namoEcgTime, readD1namoCohort, readD1namoEcgCsv, readD1namoGlucoseCsv } from '../../lib/io';
+import { generateSyntheticCohort, hypoSeverity, segmentD1namoCohort } from '../../lib/data';
+import { parseD1namoEcgTime, readD1namoEcgCsv, readD1namoGlucoseCsv } from '../../lib/io';
 import { expectClose, tempDir } from '../helpers';
 
 /** Every file below dir (relative paths, sorted) with its bytes. */
@@ -120,7 +120,7 @@ describe('data/synthetic-cohort', () => {
   it('makes the hypoglycaemic heart beat faster: lowest-glucose segments have shorter RR than the highest', async () => {
     const one = path.join(root, 'synthetic-hr');
     const summary = await generateSyntheticCohort({ dir: one, seed: 5, subjects: 1, minutesPerSubject: 20, hypoFraction: 0.3, artefacts: false });
-    const d = readD1namoCohort(one);
+    const d = segmentD1namoCohort(one);
     const order = Array.from(d.glucoseMmolL.keys()).sort((a, b) => d.glucoseMmolL[a] - d.glucoseMmolL[b]);
     const medianRrSec = (i: number): number => {
       const seg = d.x.subarray(i * 2500, (i + 1) * 2500);
