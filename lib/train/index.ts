@@ -59,3 +59,32 @@ export {
   type AdaptationSplit,
   type PatientAdaptation,
 } from './patient-adapted';
+export {
+  checkStudyPreset,
+  listStudyPresets,
+  provenanceKeys,
+  readStudyPreset,
+  resolveStudyRun,
+  studyPresetDir,
+  STUDY_METRICS,
+  STUDY_SPLITS,
+  type Provenance,
+  type StudyBudget,
+  type StudyDataSpec,
+  type StudyPreset,
+  type StudyRunConfig,
+  type StudySplit,
+  type StudySplitName,
+  type StudyTraining,
+} from './study-preset';
+export {
+  loadStudyExamples,
+  runStudy,
+  splitStudyExamples,
+  studyMetrics,
+  type RunStudyOptions,
+  type StudyExamples,
+  type StudyModelResult,
+  type StudyRunResult,
+  type StudySplitRows,
+} from './run-study';
