@@ -78,7 +78,7 @@ export {
   type StudyTraining,
 } from './study-preset';
 export {
-  loadStudyExamples,
+  readStudyExamples,
   runStudy,
   splitStudyExamples,
   studyMetrics,

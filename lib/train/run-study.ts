@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError, createRng, mitdbDir, outputsDir, shuffledIndices, writeJsonAtomic } from '../common';
-import { generateSyntheticCohort, groupSplit, heartbeatCsvBeatsOfRecord, loadBeatDataset, randomSplit } from '../data';
+import { generateSyntheticCohort, groupSplit, heartbeatCsvBeatsOfRecord, readBeatDataset, randomSplit } from '../data';
 import { describeBackend, initBackend } from '../engine';
 import type { ClassificationReport } from '../evaluation';
 import { DS1, DS2, listRecords, readD1namoCohort } from '../io';
@@ -10,7 +10,7 @@ import type { BeatArrays } from './beat-arrays';
 import { capPerClass } from './cap-per-class';
 import { fitAndEvaluate } from './fit-and-evaluate';
 import type { EpochEntry } from './history';
-import { saveModelDir } from './model-files';
+import { writeModelDir } from './model-files';
 import { silentProgress, type ProgressReporter } from './progress';
 import { describeVersions } from './sidecar';
 import type { StudyRunConfig } from './study-preset';
@@ -31,7 +31,7 @@ export interface StudyExamples {
   description: string;
 }
 
-/** Options of {@link loadStudyExamples} and {@link runStudy}. */
+/** Options of {@link readStudyExamples} and {@link runStudy}. */
 export interface StudyDataOptions {
   /** MIT-BIH folder (default ECG_DATA_DIR, else the shipped subset). */
   dataDir?: string;
@@ -72,10 +72,10 @@ function scaleEachToUnit(x: Float32Array, n: number, length: number): void {
  * 10-s segments of a SYNTHETIC D1NAMO-layout cohort generated with the run's seed (reused when
  * already there). The examples do not depend on the split, so both splits may share them.
  *
- * @example (await loadStudyExamples(resolveStudyRun(readStudyPreset('study-custom-cnn'), 'study', 'quick'))).classes // => ['N', 'S', 'V', 'F', 'Q']
+ * @example (await readStudyExamples(resolveStudyRun(readStudyPreset('study-custom-cnn'), 'study', 'quick'))).classes // => ['N', 'S', 'V', 'F', 'Q']
  * @throws EcgInputError when the data folder lacks the records the split needs
  */
-export async function loadStudyExamples(
+export async function readStudyExamples(
   config: StudyRunConfig,
   options: StudyDataOptions = {},
 ): Promise<StudyExamples> {
@@ -138,7 +138,7 @@ export async function loadStudyExamples(
         description: `heartbeat-CSV rows (Kachuee et al. 2018 recipe) written from ${records.length} MIT-BIH records`,
       };
     } else {
-      const ds = loadBeatDataset({
+      const ds = readBeatDataset({
         dir,
         records,
         beforeSamples: d.beforeSamples,
@@ -330,7 +330,7 @@ function arrays(ex: StudyExamples, rows: Int32Array): BeatArrays {
 export async function runStudy(config: StudyRunConfig, options: RunStudyOptions = {}): Promise<StudyRunResult> {
   const started = Date.now();
   const info = await initBackend();
-  const ex = options.examples ?? (await loadStudyExamples(config, options));
+  const ex = options.examples ?? (await readStudyExamples(config, options));
   const rows = splitStudyExamples(ex, config);
   const t = config.training;
   const train = arrays(ex, rows.train);
@@ -362,7 +362,7 @@ export async function runStudy(config: StudyRunConfig, options: RunStudyOptions 
     });
     if (options.outDir && r.model) {
       const dir = path.join(options.outDir, name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), 'model');
-      await saveModelDir(dir, r.model, {
+      await writeModelDir(dir, r.model, {
         format: 'ecg-workbench-model',
         formatVersion: 1,
         kind: 'best',

@@ -63,6 +63,7 @@ export {
   type WrittenChart,
   type PngOptions,
 } from './render';
+export { sideBySideChart } from './side-by-side-chart';
 export { show, chartBundle, VEGALITE_MIME, type ShowOptions, type ShowResult } from './show';
 export { displayBundle, type MimeBundle } from './kernel-display';
 export {

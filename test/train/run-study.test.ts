@@ -4,8 +4,8 @@ import * as path from 'path';
 import { DS1, DS2 } from '../../lib/io';
 import {
   listStudyPresets,
-  loadModelDir,
-  loadStudyExamples,
+  readModelDir,
+  readStudyExamples,
   readStudyPreset,
   resolveStudyRun,
   runStudy,
@@ -32,7 +32,7 @@ describe('train/run-study', function () {
     const p = readStudyPreset('study-custom-cnn');
     const own = resolveStudyRun(p, 'study', 'quick');
     const honest = resolveStudyRun(p, 'honest', 'quick');
-    const ex = await loadStudyExamples(own, { dataDir: dataDir() });
+    const ex = await readStudyExamples(own, { dataDir: dataDir() });
     const r = splitStudyExamples(ex, own);
     const h = splitStudyExamples(ex, honest);
     const shared = r.trainGroups.filter((g) => r.testGroups.includes(g));
@@ -58,7 +58,7 @@ describe('train/run-study', function () {
     for (const name of listStudyPresets()) {
       const p = readStudyPreset(name);
       const own = resolveStudyRun(p, 'study', TINY);
-      const ex = await loadStudyExamples(own, { dataDir: dataDir(), cohortDir });
+      const ex = await readStudyExamples(own, { dataDir: dataDir(), cohortDir });
       for (const split of ['study', 'honest'] as const) {
         const r = await runStudy(resolveStudyRun(p, split, TINY), { examples: ex });
         assert.equal(r.synthetic, name === 'study-hypoglycemia', name);
@@ -87,7 +87,7 @@ describe('train/run-study', function () {
     const saved = JSON.parse(fs.readFileSync(path.join(out, 'evaluation_results.json'), 'utf8'));
     assert.deepEqual(saved.models, JSON.parse(JSON.stringify(a.models)));
     assert.equal(saved.split.kind, 'inter-patient');
-    const { model } = await loadModelDir(path.join(out, 'custom-cnn', 'model'));
+    const { model } = await readModelDir(path.join(out, 'custom-cnn', 'model'));
     assert.equal(model.countParams(), a.models['Custom CNN'].parameters);
     model.dispose();
   });
