@@ -1,10 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EcgInputError, createRng, mitdbDir, outputsDir, shuffledIndices, writeJsonAtomic } from '../common';
-import { generateSyntheticCohort, groupSplit, heartbeatCsvBeatsOfRecord, readBeatDataset, randomSplit } from '../data';
+import {
+  generateSyntheticCohort,
+  groupSplit,
+  heartbeatCsvBeatsOfRecord,
+  randomSplit,
+  readBeatDataset,
+  segmentD1namoCohort,
+} from '../data';
 import { describeBackend, initBackend } from '../engine';
 import type { ClassificationReport } from '../evaluation';
-import { DS1, DS2, listRecords, readD1namoCohort } from '../io';
+import { DS1, DS2, listRecords } from '../io';
 import { mixSeeds } from '../models';
 import type { BeatArrays } from './beat-arrays';
 import { capPerClass } from './cap-per-class';
@@ -91,7 +98,7 @@ export async function readStudyExamples(
     );
     if (!fs.existsSync(path.join(cohortDir, 'cohort.json')))
       await generateSyntheticCohort({ dir: cohortDir, seed: config.seed, subjects, minutesPerSubject: minutes });
-    const seg = readD1namoCohort(cohortDir);
+    const seg = segmentD1namoCohort(cohortDir);
     ex = {
       x: seg.x,
       n: seg.n,
