@@ -45,3 +45,5 @@ export {
   type DetectorRecordScore,
   type ScoreDetectorOptions,
 } from './score-detector';
+export { perRecordRows, worstRecords, type PerRecordRow } from './per-record-table';
+export { PUBLISHED_INTER_PATIENT, PUBLISHED_PATIENT_SPECIFIC, type PublishedResult } from './published-results';

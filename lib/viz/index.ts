@@ -23,6 +23,7 @@ export {
   type StripBeatLabel,
 } from './ecg-strip-chart';
 export { filterOverlayChart, type FilterOverlayInput, type FilterOverlayOptions } from './filter-overlay-chart';
+export { intervalChart, type IntervalPoint, type IntervalChartOptions } from './interval-chart';
 export { classDistributionChart, type ClassCount, type ClassDistributionOptions } from './class-distribution-chart';
 export {
   beatGalleryChart,
