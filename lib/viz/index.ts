@@ -49,6 +49,7 @@ export {
 } from './confusion-matrix-chart';
 export { rocChart, prChart, type RocSeries, type PrSeries } from './roc-pr-charts';
 export { sweepChart, sweepBarChart, type SweepResult, type SweepOptions, type SweepBarOptions } from './sweep-charts';
+export { parallelCoordinatesChart, type ParallelCoordinatesOptions } from './parallel-coordinates-chart';
 export {
   samplePredictionsChart,
   predictionTitle,
