@@ -1,6 +1,6 @@
 /** Shared building blocks: error catalogue, seeded randomness, atomic writes, data locations. */
 export { EcgInputError, formatInputError, isInputError, type Place } from './errors';
-export { createRng, shuffledIndices, type Rng } from './rng';
+export { createRng, shuffledIndices, mixSeeds, seedStreams, SEED_STREAMS, type Rng, type SeedStream } from './rng';
 export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write';
 export { mitdbDir, outputsDir, repoRoot } from './data-dir';
 export { quantile, sampleWithReplacement, mean } from './stats';

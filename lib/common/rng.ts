@@ -1,3 +1,4 @@
+import { EcgInputError } from './errors';
 /**
  * A small seeded pseudo-random generator (mulberry32), so that every random choice in a run
  * (shuffles, splits, oversampling, mixup, synthetic data) follows from the run's seed.
@@ -63,4 +64,65 @@ export function shuffledIndices(n: number, rng: Rng): Int32Array {
     idx[j] = t;
   }
   return idx;
+}
+
+/**
+ * Combines two 32-bit integers into a well-spread 32-bit seed (a murmur3-style finaliser), so
+ * neighbouring (seed, step) pairs give unrelated streams.
+ *
+ * @example mixSeeds(1, 2) === mixSeeds(1, 2) // => true
+ */
+export function mixSeeds(a: number, b: number): number {
+  let h = (Math.imul(a >>> 0, 0x9e3779b1) ^ (b >>> 0)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The random choices of a training run, each with its own seed stream derived from the run's seed.
+ * The numbers are the historical mixSeeds(seed, 1..8) of lib/train, kept so results reproduce.
+ */
+export const SEED_STREAMS = {
+  /** The intra-patient train/test split of beats. */
+  split: 1,
+  /** The validation hold-out (records or beats). */
+  validation: 2,
+  /** The per-class cap on training beats. */
+  cap: 3,
+  /** Random oversampling of the training split. */
+  oversample: 4,
+  /** The model's initial weights (when its config has no seed). */
+  model: 5,
+  /** The training loop: batch order, dropout masks, mixup. */
+  training: 6,
+  /** Record-bootstrap resampling of the test records (lib/evaluation's recordBootstrap). */
+  bootstrap: 7,
+  /** The patient-adapted protocol's draw of common training beats; its per-record fine-tuning follows as mixSeeds(seed, 9 + record). */
+  adaptation: 8,
+} as const;
+
+/** A named seed stream of {@link SEED_STREAMS}. */
+export type SeedStream = keyof typeof SEED_STREAMS;
+
+/**
+ * Named seeds for the random choices of a run: `seedStreams(seed).for('split')` instead of a
+ * magic mixSeeds(seed, 1).
+ *
+ * @example seedStreams(42).for('oversample') === mixSeeds(42, 4) // => true
+ */
+export function seedStreams(seed: number): { seed: number; for(stream: SeedStream): number } {
+  return {
+    seed,
+    for: (stream: SeedStream) => {
+      const k = SEED_STREAMS[stream];
+      if (k === undefined)
+        throw new EcgInputError(
+          `no seed stream '${String(stream)}'`,
+          { at: 'seedStreams' },
+          Object.keys(SEED_STREAMS).join(', '),
+        );
+      return mixSeeds(seed, k);
+    },
+  };
 }

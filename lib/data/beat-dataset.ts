@@ -6,7 +6,8 @@
 import * as path from 'path';
 import { EcgInputError } from '../common';
 import { aamiClass, AAMI_CLASSES, isBeat, listRecords, readAnnotations, readRecord } from '../io';
-import { bandpass, beatWindows, removeBaseline, resample, rrFeatures, WINDOW_PRESETS } from '../signal';
+import { WINDOW_PRESETS } from '../signal';
+import { cutRecordBeats, leadIndex, RR_COLUMNS } from './beat-recipe';
 
 /** Label sets: AAMI N S V F Q; binary AAMI N vs the rest; MIT-BIH symbols N A V L R. */
 export type BeatLabels = 'aami5' | 'binary' | 'mitbih5';
@@ -20,9 +21,6 @@ export const BEAT_CLASSES: Record<BeatLabels, readonly string[]> = {
 
 /** Window presets of lib/signal: 187 = 62 + 125 samples, 250 = 90 + 160 samples (before R + from R on). */
 export const BEAT_PRESETS = { 187: WINDOW_PRESETS.w187, 250: WINDOW_PRESETS.w250 } as const;
-
-/** Names of the `rr` columns (lib/signal's rrFeatures, de Chazal et al. 2004), in seconds. */
-export const RR_COLUMNS = ['preRrSec', 'postRrSec', 'localRrSec', 'averageRrSec'] as const;
 
 /** Options of {@link readBeatDataset}. */
 export interface BeatDatasetOptions {
@@ -65,6 +63,9 @@ export interface BeatDataset {
   source: { dir: string; beforeSamples: number; afterSamples: number; filter: string; bandHz: [number, number]; labels: BeatLabels; leads: Record<string, string> };
 }
 
+/** The per-row fields of a {@link BeatDataset}, for lib/data's selectRows. */
+export const BEAT_ROW_FIELDS = ['x', 'y', 'record', 'sample', 'rr'] as const;
+
 /**
  * Class index of a beat mnemonic in a label set (AAMI EC57 mapping for aami5 and binary), or −1
  * when the set does not cover it.
@@ -80,9 +81,10 @@ export function beatClass(symbol: string, labels: BeatLabels): number {
 
 /**
  * Reads MIT-BIH beats: for each record, filters the chosen lead, resamples it if asked, and cuts
- * [R − before, R + after) (lib/signal's beatWindows) around every reference beat annotation whose
- * type the label set covers; beats whose window leaves the record are dropped and counted. Each
- * beat also gets its RR features (a record with one beat gets NaN).
+ * [R − before, R + after) around every reference beat annotation whose type the label set covers
+ * (the beat recipe's cutRecordBeats, which inference uses too); beats whose window leaves the
+ * record are dropped and counted. Each beat also gets its RR features from all the record's
+ * beats (a record with one beat gets NaN).
  *
  * @throws EcgInputError for bad window sizes, an unknown channel, or unreadable records.
  * @example readBeatDataset({ dir: 'data/mitdb', records: ['100'], preset: 250, filter: 'none' }).n // => 2272
@@ -103,10 +105,10 @@ export function readBeatDataset(options: BeatDatasetOptions): BeatDataset {
   if (!(labels in BEAT_CLASSES)) throw new EcgInputError(`labels "${labels}"`, { at: 'options.labels' }, 'aami5, binary or mitbih5');
   const records = options.records ?? listRecords(options.dir);
   const chunks: Float32Array[] = [];
+  const rrChunks: Float32Array[] = [];
   const y: number[] = [];
   const record: string[] = [];
   const sample: number[] = [];
-  const rrRows: number[][] = [];
   const dropped = { edge: 0, unlabelled: 0 };
   const leads: Record<string, string> = {};
   let fsHz = 0;
@@ -114,22 +116,9 @@ export function readBeatDataset(options: BeatDatasetOptions): BeatDataset {
     const base = path.join(options.dir, name);
     const head = readRecord(base, { end: 0 });
     const names = head.header.signals.map((s) => s.description);
-    let ch: number;
-    if (typeof options.channel === 'number') ch = options.channel;
-    else if (options.channel !== undefined) ch = names.indexOf(options.channel);
-    else ch = Math.max(0, names.indexOf('MLII'));
-    if (ch < 0 || ch >= names.length) {
-      throw new EcgInputError(`no signal ${JSON.stringify(options.channel)}`, { file: `${base}.hea`, at: 'options.channel' }, `an index 0..${names.length - 1} or one of ${names.join(', ')}`);
-    }
+    const ch = leadIndex(names, options.channel, { file: `${base}.hea`, at: 'options.channel' });
     const rec = readRecord(base, { channels: [ch] });
     leads[name] = rec.signals[0].name;
-    let sig: Float32Array = rec.signals[0].mV;
-    if (filter === 'bandpass') sig = bandpass(sig, rec.fsHz, bandHz[0], bandHz[1]);
-    else if (filter === 'baseline') sig = removeBaseline(sig, rec.fsHz);
-    const outHz = targetFsHz ?? rec.fsHz;
-    if (outHz !== rec.fsHz) sig = resample(sig, rec.fsHz, outHz);
-    if (fsHz === 0) fsHz = outHz;
-    else if (fsHz !== outHz) throw new EcgInputError(`rate ${outHz} Hz after ${fsHz} Hz`, { file: `${base}.hea` }, 'records of one rate, or options.targetFsHz');
     const ann = readAnnotations(base, 'atr');
     const beats: number[] = [];
     const labelled: number[] = [];
@@ -145,27 +134,42 @@ export function readBeatDataset(options: BeatDatasetOptions): BeatDataset {
       labelled.push(beats.length - 1);
       cls.push(c);
     }
-    const at = Int32Array.from(labelled, (b) => Math.round((beats[b] * outHz) / rec.fsHz));
-    const { windows, peakIndex } = beatWindows(sig, at, { before: before!, after: after! });
-    dropped.edge += labelled.length - windows.length;
-    const rrAll = beats.length >= 2 ? rrFeatures(Int32Array.from(beats), rec.fsHz) : undefined;
-    windows.forEach((w, j) => {
-      const k = peakIndex[j];
-      const b = labelled[k];
-      chunks.push(w);
-      y.push(cls[k]);
+    const cut = cutRecordBeats(
+      rec.signals[0].mV,
+      rec.fsHz,
+      Int32Array.from(beats),
+      { beforeSamples: before!, afterSamples: after!, fsHz: targetFsHz, filter, bandHz },
+      labelled,
+    );
+    if (fsHz === 0) fsHz = cut.fsHz;
+    else if (fsHz !== cut.fsHz)
+      throw new EcgInputError(
+        `rate ${cut.fsHz} Hz after ${fsHz} Hz`,
+        { file: `${base}.hea` },
+        'records of one rate, or options.targetFsHz',
+      );
+    dropped.edge += labelled.length - cut.n;
+    chunks.push(cut.x);
+    rrChunks.push(cut.rr);
+    const classOf = new Map(labelled.map((b, k) => [b, cls[k]]));
+    for (const b of cut.beat) {
+      y.push(classOf.get(b)!);
       record.push(name);
       sample.push(beats[b]);
-      rrRows.push(rrAll ? [rrAll.preRrSec[b], rrAll.postRrSec[b], rrAll.localRrSec[b], rrAll.averageRrSec[b]] : [NaN, NaN, NaN, NaN]);
-    });
+    }
   }
-  const x = new Float32Array(chunks.length * length);
-  chunks.forEach((c, i) => x.set(c, i * length));
-  const rr = new Float32Array(rrRows.length * RR_COLUMNS.length);
-  rrRows.forEach((r, i) => rr.set(r, i * RR_COLUMNS.length));
+  const n = record.length;
+  const x = new Float32Array(n * length);
+  const rr = new Float32Array(n * RR_COLUMNS.length);
+  let at = 0;
+  chunks.forEach((c, i) => {
+    x.set(c, at * length);
+    rr.set(rrChunks[i], at * RR_COLUMNS.length);
+    at += c.length / length;
+  });
   return {
     x,
-    n: chunks.length,
+    n,
     length,
     fsHz,
     y: Int32Array.from(y),

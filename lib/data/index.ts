@@ -13,14 +13,36 @@ export { segmentD1namoCohort, segmentD1namoSubject, interpolateGlucose, segmentS
 export { randomSplit, type RandomSplitOptions, type TrainTest } from './random-split';
 export { groupSplit, indexGroups, type GroupSplit, type GroupSplitOptions, type GroupIndex } from './group-split';
 export { stratifiedGroupKFold, type GroupFold, type GroupKFoldOptions } from './stratified-group-k-fold';
-export { interPatientSplit, intraPatientSplit, type ProtocolSplit, type IntraPatientOptions } from './protocol-split';
+export {
+  interPatientSplit,
+  intraPatientSplit,
+  type ProtocolSplit,
+  type InterPatientOptions,
+  type IntraPatientOptions,
+} from './protocol-split';
 export { selectRows } from './select-rows';
 // Balancing (training split only)
 export { classWeights, sampleWeights } from './class-weights';
 export { randomOversample, type LabelledRows, type OversampledRows } from './oversample';
 export { mixup, sampleBeta, sampleGamma, type MixupOptions, type MixedRows } from './mixup';
 // MIT-BIH beat datasets and processed-dataset files
-export { readBeatDataset, beatClass, classCounts, BEAT_CLASSES, BEAT_PRESETS, RR_COLUMNS, type BeatDataset, type BeatDatasetOptions, type BeatLabels } from './beat-dataset';
+export { readBeatDataset, beatClass, classCounts, BEAT_CLASSES, BEAT_PRESETS, BEAT_ROW_FIELDS, type BeatDataset, type BeatDatasetOptions, type BeatLabels } from './beat-dataset';
+// The beat recipe: record → model inputs, shared by training and inference
+export {
+  cutRecordBeats,
+  beatInputs,
+  fitBeatNormalization,
+  normalizeInputs,
+  leadIndex,
+  RR_COLUMNS,
+  type BeatRecipe,
+  type BeatWindowRecipe,
+  type BeatInputs,
+  type BeatNormalization,
+  type RecordBeats,
+} from './beat-recipe';
+export { rrSideFeatures, RR_FEATURE_NAMES } from './rr-side-features';
+export { medianBeat, recordRelative } from './record-relative';
 export { writeDataset, readDataset } from './dataset-file';
 export { writeHeartbeatCsv, heartbeatCsvBeatsOfRecord, type HeartbeatCsvOptions, type HeartbeatRows } from './write-heartbeat-csv';
 // Looking at data

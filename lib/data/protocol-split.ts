@@ -19,13 +19,42 @@ export interface ProtocolSplit {
 
 const distinct = (record: readonly string[], idx: Int32Array): string[] => [...new Set(Array.from(idx, (i) => record[i]))].sort();
 
+/** Options of {@link interPatientSplit}: other records than DS1 and DS2 on each side. */
+export interface InterPatientOptions {
+  trainRecords?: readonly string[];
+  testRecords?: readonly string[];
+}
+
 /**
  * The de Chazal et al. 2004 inter-patient split: beats of DS1 records train, beats of DS2 records
  * test; beats of other records (the paced 102, 104, 107, 217, or non-MIT-BIH names) are left out.
+ * With `trainRecords` / `testRecords`, those records instead (e.g. folds of DS1 patients); the
+ * note then lists them and any record on both sides.
  *
  * @example interPatientSplit(['101', '100', '102']).test // => Int32Array [1]
  */
-export function interPatientSplit(record: readonly string[]): ProtocolSplit {
+export function interPatientSplit(record: readonly string[], options: InterPatientOptions = {}): ProtocolSplit {
+  if (options.trainRecords || options.testRecords) {
+    const trainSet = new Set(options.trainRecords ?? DS1);
+    const testSet = new Set(options.testRecords ?? DS2);
+    const train = indicesWhere(record.length, (i) => trainSet.has(record[i]));
+    const test = indicesWhere(record.length, (i) => testSet.has(record[i]));
+    const trainList = [...trainSet];
+    const overlap = trainList.filter((r) => testSet.has(r));
+    const note =
+      `Inter-patient protocol (de Chazal et al. 2004): trained on records ${trainList.join(' ')}, tested on records ${[...testSet].join(' ')}; ` +
+      (overlap.length
+        ? `records ${overlap.join(', ')} are on both sides.`
+        : 'no record is on both sides (records 201 and 202 come from one subject).');
+    return {
+      protocol: 'inter-patient',
+      note,
+      train,
+      test,
+      trainRecords: distinct(record, train),
+      testRecords: distinct(record, test),
+    };
+  }
   const ds1 = new Set<string>(DS1);
   const ds2 = new Set<string>(DS2);
   const train = indicesWhere(record.length, (i) => ds1.has(record[i]));
@@ -48,6 +77,8 @@ export interface IntraPatientOptions {
   seed: number;
   /** Class of each beat, to stratify the random split. */
   y?: ArrayLike<number>;
+  /** Pool only the beats of these records (default: all beats). */
+  records?: readonly string[];
 }
 
 /**
@@ -58,6 +89,17 @@ export interface IntraPatientOptions {
  * @example intraPatientSplit(['100', '100', '101', '101'], { testFraction: 0.5, seed: 1 }).protocol // => 'intra-patient'
  */
 export function intraPatientSplit(record: readonly string[], options: IntraPatientOptions): ProtocolSplit {
+  if (options.records) {
+    // Split the pooled beats of the chosen records, then map the positions back to all beats.
+    const inSet = new Set(options.records);
+    const pool = indicesWhere(record.length, (i) => inSet.has(record[i]));
+    const y = options.y;
+    const s = intraPatientSplit(
+      Array.from(pool, (i) => record[i]),
+      { testFraction: options.testFraction, seed: options.seed, y: y && Array.from(pool, (i) => y[i]) },
+    );
+    return { ...s, train: Int32Array.from(s.train, (j) => pool[j]), test: Int32Array.from(s.test, (j) => pool[j]) };
+  }
   const { train, test } = randomSplit(record.length, { testFraction: options.testFraction, seed: options.seed, stratify: options.y });
   const trainRecords = distinct(record, train);
   const testRecords = distinct(record, test);

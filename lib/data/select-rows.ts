@@ -1,45 +1,53 @@
 import { EcgInputError } from '../common';
 
-/** Fields a dataset may carry per row; `x` (and `rr`) hold several values per row. */
-const PER_ROW = ['y', 'record', 'sample', 'subject', 'glucoseMmolL', 'startTime'] as const;
-const BLOCKS = ['x', 'rr'] as const;
-
 type Indexable = { length: number; [i: number]: unknown };
 
 /**
- * Copies the rows `indices` of a dataset (beat or segment dataset): `x` and `rr` by blocks of
- * their row width, the per-row fields (`y`, `record`, `sample`, `subject`, `glucoseMmolL`,
- * `startTime`) element-wise; other fields (length, fsHz, classes, …) are kept as they are.
+ * Copies the rows `indices` of a dataset. `fields` names the dataset's per-row fields (a dataset
+ * module declares them, e.g. BEAT_ROW_FIELDS): each is a typed array holding a whole number of
+ * values per row (x: length × channels, rr: 4, y: 1), copied by blocks, or a plain array of one
+ * value per row; a declared field the dataset leaves out (an optional `side`) is skipped. Every
+ * other field (length, fsHz, classes, …) is kept as it is, and n becomes indices.length.
  *
- * @throws EcgInputError for an index outside 0..n−1.
- * @example selectRows(dataset, trainIndices).n // => trainIndices.length
+ * @throws EcgInputError for an index outside 0..n−1, or a field that is not an array of n rows.
+ * @example selectRows(dataset, trainIndices, BEAT_ROW_FIELDS).n // => trainIndices.length
  */
-export function selectRows<T extends { n: number; x: Float32Array }>(ds: T, indices: ArrayLike<number>): T {
+export function selectRows<T extends { n: number }>(
+  ds: T,
+  indices: ArrayLike<number>,
+  fields: readonly (keyof T & string)[],
+): T {
   const n = ds.n;
   for (let r = 0; r < indices.length; r++) {
     const i = indices[r];
-    if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new EcgInputError(`row ${i}`, { at: `indices[${r}]` }, `row indices 0..${n - 1}`);
+    if (!(Number.isInteger(i) && i >= 0 && i < n))
+      throw new EcgInputError(`row ${i}`, { at: `indices[${r}]` }, `row indices 0..${n - 1}`);
   }
   const out: Record<string, unknown> = { ...ds, n: indices.length };
-  const src = ds as unknown as Record<string, unknown>;
-  for (const key of BLOCKS) {
-    const a = src[key] as Float32Array | undefined;
-    if (!a) continue;
-    const w = a.length / n;
-    const b = new Float32Array(indices.length * w);
-    for (let r = 0; r < indices.length; r++) b.set(a.subarray(indices[r] * w, (indices[r] + 1) * w), r * w);
-    out[key] = b;
-  }
-  for (const key of PER_ROW) {
-    const a = src[key] as Indexable | undefined;
-    if (!a) continue;
-    if (Array.isArray(a)) out[key] = Array.from(indices, (i) => a[i]);
-    else {
-      const Ctor = (a as unknown as { constructor: new (n: number) => Indexable }).constructor;
-      const b = new Ctor(indices.length);
-      for (let r = 0; r < indices.length; r++) b[r] = a[indices[r]];
-      out[key] = b;
+  for (const key of fields) {
+    const a = (ds as Record<string, unknown>)[key] as Indexable | undefined;
+    if (a === undefined) continue;
+    const typed = ArrayBuffer.isView(a);
+    if (!(typed || Array.isArray(a)) || (n > 0 && a.length % n !== 0) || (n === 0 && a.length !== 0)) {
+      throw new EcgInputError(
+        `field ${key} holds ${typeof a === 'object' && a !== null && 'length' in a ? `${a.length} values` : typeof a}`,
+        { at: `dataset.${key}` },
+        `an array with a whole number of values for each of the ${n} rows`,
+      );
     }
+    const w = n > 0 ? a.length / n : 1;
+    if (!typed) {
+      if (w !== 1)
+        throw new EcgInputError(`field ${key} holds ${a.length} values`, { at: `dataset.${key}` }, `one per row (${n})`);
+      out[key] = Array.from(indices, (i) => a[i]);
+      continue;
+    }
+    const Ctor = (a as unknown as { constructor: new (n: number) => Indexable & { set(s: ArrayLike<unknown>, o: number): void } }).constructor;
+    const b = new Ctor(indices.length * w);
+    const src = a as unknown as { subarray(s: number, e: number): ArrayLike<unknown> };
+    if (w === 1) for (let r = 0; r < indices.length; r++) b[r] = a[indices[r]];
+    else for (let r = 0; r < indices.length; r++) b.set(src.subarray(indices[r] * w, (indices[r] + 1) * w), r * w);
+    out[key] = b;
   }
   return out as T;
 }

@@ -14,5 +14,5 @@ export { buildCnn1d } from './build-cnn1d';
 export { buildCnnLstm } from './build-cnn-lstm';
 export { buildStackedLstm } from './build-stacked-lstm';
 export { buildCustomCnn } from './build-custom-cnn';
-export { SeededDropout, mixSeeds, reseedDropout, type SeededDropoutArgs } from './seeded-dropout';
+export { SeededDropout, reseedDropout, type SeededDropoutArgs } from './seeded-dropout';
 export { checkValue, describeSpec, type Spec } from './check-value';

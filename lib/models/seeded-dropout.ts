@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mixSeeds } from '../common';
 
 /** Constructor arguments of {@link SeededDropout}. */
 export interface SeededDropoutArgs {
@@ -56,19 +57,6 @@ export class SeededDropout extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(SeededDropout);
-
-/**
- * Combines two 32-bit integers into a well-spread 32-bit seed (a murmur3-style finaliser), so
- * neighbouring (seed, step) pairs give unrelated streams.
- *
- * @example mixSeeds(1, 2) === mixSeeds(1, 2) // => true
- */
-export function mixSeeds(a: number, b: number): number {
-  let h = (Math.imul(a >>> 0, 0x9e3779b1) ^ (b >>> 0)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /**
  * Reseeds every SeededDropout layer of a model, each from (seed, layer index).

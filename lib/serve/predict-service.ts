@@ -115,9 +115,9 @@ export async function openModel(dir: string): Promise<{ trained: TrainedModel; i
     labels: s.labels,
     trainedAt,
     engine,
-    window: { length: s.window.length, fsHz: s.window.fsHz, filter: s.window.filter },
-    rrFeatures: Boolean(s.normalization.side),
-    recordRelative: Boolean(s.trainConfig.data.recordRelative),
+    window: { length: s.recipe.length, fsHz: s.recipe.fsHz, filter: s.recipe.filter },
+    rrFeatures: s.recipe.rrFeatures,
+    recordRelative: s.recipe.recordRelative,
   };
   return { trained, info };
 }
@@ -147,8 +147,8 @@ export async function runPredictJob(trained: TrainedModel, info: ModelInfo, job:
       elapsedMs: 0,
     };
     if (job.includeSignal) {
-      const csv = readHeartbeatCsv(job.path, { length: trained.sidecar.window.length });
-      const w = trained.sidecar.window;
+      const csv = readHeartbeatCsv(job.path, { length: trained.sidecar.recipe.length });
+      const w = trained.sidecar.recipe;
       out.signal = {
         fsHz: w.fsHz,
         lead: 'CSV rows, one beat each',

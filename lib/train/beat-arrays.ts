@@ -1,18 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BeatInputs } from '../data';
 
-/** Beats as flat typed arrays, the form the training loop batches from. */
-export interface BeatArrays {
-  /** n × length × channels, row-major. */
-  x: Float32Array;
-  n: number;
-  length: number;
-  channels: number;
-  /** n × sideFeatures per-beat features (e.g. RR intervals), when the model has a side input. */
-  side?: Float32Array;
-  sideFeatures: number;
-  /** Class index of each beat. */
+/**
+ * Beats as flat typed arrays, the form the training loop batches from: a model's inputs (x: n ×
+ * length × channels, row-major; side: n × sideFeatures per-beat features such as RR intervals,
+ * when the model has a side input) with the class index of each beat.
+ */
+export interface BeatArrays extends BeatInputs {
   y: Int32Array;
 }
+
+/** The per-row fields of {@link BeatArrays}, for lib/data's selectRows. */
+export const BEAT_ARRAYS_ROW_FIELDS = ['x', 'side', 'y'] as const;
 
 /** One batch ready for the tape: model inputs, targets (one-hot or a 0/1 column) and loss weights. */
 export interface Batch {

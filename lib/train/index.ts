@@ -1,13 +1,19 @@
 /** Training: seeded deterministic loop, weighted loss, schedules, checkpoints, configs and presets. */
 export { trainModel, type TrainOptions, type TrainResult } from './train-model';
 export { trainStep } from './train-step';
-export { gatherBatch, batchInputs, predictProbabilities, type BeatArrays, type Batch } from './beat-arrays';
+export {
+  gatherBatch,
+  batchInputs,
+  predictProbabilities,
+  BEAT_ARRAYS_ROW_FIELDS,
+  type BeatArrays,
+  type Batch,
+} from './beat-arrays';
 export { weightedCrossEntropy, crossEntropy } from './weighted-loss';
 export { learningRateAt, type LrSchedule } from './learning-rate';
 export { MONITORS, monitoredValue, type EpochEntry, type Monitor } from './history';
 export { consoleProgress, silentProgress, formatEpoch, type ProgressReporter } from './progress';
 export { writeModelDir, readModelDir, checkModelDir, MODEL_FILES } from './model-files';
-export { rrSideFeatures, RR_FEATURE_NAMES } from './rr-features';
 export {
   resolveTrainConfig,
   readTrainConfig,
@@ -28,30 +34,29 @@ export {
   type RunOptions,
   type EvaluationResults,
   type ProtocolResults,
+  type ProtocolDataSummary,
+  type ProtocolTimings,
+  type ProtocolHistory,
+  type RunTimings,
+  type AdaptedDataSummary,
 } from './run-training';
-export {
-  prepareProtocolData,
-  readRunBeats,
-  normalizeSet,
-  protocolRecords,
-  type ProtocolData,
-  type Normalization,
-} from './prepare-data';
+export { prepareProtocolData, readRunBeats, protocolRecords, type ProtocolData } from './prepare-data';
 export { capPerClass } from './cap-per-class';
 export { mixupBatch } from './mixup-batch';
-export { describeVersions, type ModelSidecar } from './sidecar';
+export { describeVersions, upgradeSidecar, SIDECAR_FORMAT_VERSION, type ModelSidecar } from './sidecar';
 export {
   readTrainedModel,
+  recordInputs,
   predictRecord,
   predictCsv,
   toPredictedBeats,
   type PredictedBeat,
   type TrainedModel,
+  type RecordInputs,
 } from './predict-beats';
 export { evaluateModel, type RecordsEvaluation } from './evaluate-model';
-export { fitAndEvaluate, type FitEvaluateOptions, type FitEvaluateResult } from './fit-and-evaluate';
+export { fitAndEvaluate, fitModelConfig, type FitEvaluateOptions, type FitEvaluateResult } from './fit-and-evaluate';
 export { crossValidateRecords, type RecordFold, type RecordCrossValidation } from './cross-validate-records';
-export { medianBeat, recordRelative } from './record-relative';
 export {
   adaptToPatients,
   adaptationSplit,

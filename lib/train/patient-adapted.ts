@@ -1,6 +1,5 @@
-import { createRng, shuffledIndices } from '../common';
+import { createRng, mixSeeds, seedStreams, shuffledIndices } from '../common';
 import { predictClasses, evaluateClassifier, type ClassificationReport } from '../evaluation';
-import { mixSeeds } from '../models';
 import { predictProbabilities, type BeatArrays } from './beat-arrays';
 import { readModelDir } from './model-files';
 import type { ProtocolData } from './prepare-data';
@@ -136,8 +135,8 @@ export async function adaptToPatients(
   log: (line: string) => void = () => {},
 ): Promise<PatientAdaptation> {
   const a = PATIENT_ADAPTATION;
-  const split = adaptationSplit(d.testBeatRecords, d.testBeatSamples, d.fsHz, d.window.afterSamples, a.minutes);
-  const rng = createRng(mixSeeds(seed, 8));
+  const split = adaptationSplit(d.testBeatRecords, d.testBeatSamples, d.fsHz, d.recipe.afterSamples, a.minutes);
+  const rng = createRng(seedStreams(seed).for('adaptation'));
   const order = shuffledIndices(d.train.n, rng);
   const taken = new Array<number>(d.classes.length).fill(0);
   const common: number[] = [];

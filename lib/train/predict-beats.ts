@@ -1,15 +1,13 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type * as tf from '@tensorflow/tfjs';
 import { EcgInputError } from '../common';
+import { beatInputs, cutRecordBeats, leadIndex, normalizeInputs, type BeatInputs } from '../data';
 import { isBeat, readAnnotations, readHeartbeatCsv, readRecord } from '../io';
-import { bandpass, beatWindows, detectRPeaks, removeBaseline, resample, rrFeatures } from '../signal';
-import type { BeatArrays } from './beat-arrays';
+import { detectRPeaks } from '../signal';
 import { predictProbabilities } from './beat-arrays';
-import { readModelDir } from './model-files';
-import { normalizeSet } from './prepare-data';
-import { recordRelative } from './record-relative';
-import { rrSideFeatures } from './rr-features';
-import type { ModelSidecar } from './sidecar';
+import { MODEL_FILES, readModelDir } from './model-files';
+import { upgradeSidecar, type ModelSidecar } from './sidecar';
 
 /** One classified beat. */
 export interface PredictedBeat {
@@ -28,21 +26,15 @@ export interface TrainedModel {
 }
 
 /**
- * Reads a model folder written by `ecg train` (model/ or checkpoints/final/).
+ * Reads a model folder written by `ecg train` (model/ or checkpoints/final/); a sidecar of an
+ * older format is upgraded to the current one (see upgradeSidecar).
  *
  * @example (await readTrainedModel('outputs/quick/model')).sidecar.classes // => ['N', 'S', 'V', 'F', 'Q']
  * @throws EcgInputError naming the missing file of an incomplete folder
  */
 export async function readTrainedModel(dir: string): Promise<TrainedModel> {
-  const { model, sidecar } = await readModelDir<ModelSidecar>(dir);
-  if (sidecar.format !== 'ecg-workbench-model' || !sidecar.window || !Array.isArray(sidecar.classes)) {
-    throw new EcgInputError(
-      'is not an ecg-workbench model description',
-      { file: `${dir}/ecg-model.json` },
-      'the ecg-model.json written by ecg train',
-    );
-  }
-  return { model, sidecar };
+  const { model, sidecar } = await readModelDir<unknown>(dir);
+  return { model, sidecar: upgradeSidecar(sidecar, path.join(dir, MODEL_FILES.sidecar)) };
 }
 
 /** Probabilities (n × columns) → one PredictedBeat per row. */
@@ -65,49 +57,44 @@ export function toPredictedBeats(
   });
 }
 
-async function classify(
-  t: TrainedModel,
-  x: Float32Array,
-  n: number,
-  side: Float32Array | undefined,
-  samples: ArrayLike<number>,
-): Promise<PredictedBeat[]> {
-  const s = t.sidecar;
-  const channels = s.modelConfig.channels;
-  const set: BeatArrays = {
-    x,
-    n,
-    length: s.window.length,
-    channels,
-    y: new Int32Array(n),
-    side,
-    sideFeatures: side ? side.length / Math.max(1, n) : 0,
-  };
-  const probs = await predictProbabilities(t.model, normalizeSet(set, s.normalization));
-  return toPredictedBeats(probs, s.classes, samples);
+async function classify(t: TrainedModel, inputs: BeatInputs, samples: ArrayLike<number>): Promise<PredictedBeat[]> {
+  const set = { ...inputs, y: new Int32Array(inputs.n) };
+  const probs = await predictProbabilities(t.model, set);
+  return toPredictedBeats(probs, t.sidecar.classes, samples);
+}
+
+/** The inputs {@link recordInputs} builds for a record, and where its beats are. */
+export interface RecordInputs {
+  /** Normalised model inputs, one row per beat. */
+  inputs: BeatInputs;
+  /** R-peak sample of each row, at the record's own rate. */
+  samples: Int32Array;
 }
 
 /**
- * Classifies the beats of a WFDB record with a trained model: the lead the model was trained on
- * (MLII, else signal 0) is filtered as in training, R peaks come from lib/signal's detectRPeaks
- * (or the record's reference annotations with `useAnnotations`), RR features from those peaks,
- * and the signal is resampled to the model's rate when the record's differs, so windows span the
- * same time as in training. Beats too near the record's ends are skipped.
+ * The model inputs of a WFDB record's beats, made by the model's beat recipe (lib/data): the
+ * lead it was trained on (MLII, else signal 0), R peaks from lib/signal's detectRPeaks (or the
+ * record's reference annotations with `useAnnotations`), then the recipe's filter, rate, window,
+ * RR features from those peaks, record-relative channel and the fitted normalisation. Beats too
+ * near the record's ends are skipped. With the reference annotations these are, bit for bit, the
+ * inputs training made for the same beats.
  *
- * @example (await predictRecord(model, 'data/mitdb/100')).length // => about 2270
- * @throws EcgInputError for an unreadable record or missing annotations
+ * @example (await recordInputs(model, 'data/mitdb/100', { useAnnotations: true })).inputs.n // => 2272
+ * @throws EcgInputError for an unreadable record, an invalid sample, or fewer than two beats
  */
-export async function predictRecord(
+export function recordInputs(
   t: TrainedModel,
   recordPath: string,
   options: { useAnnotations?: boolean } = {},
-): Promise<PredictedBeat[]> {
+): RecordInputs {
   const base = recordPath.replace(/\.(hea|dat|atr)$/, '');
   const head = readRecord(base, { end: 0 });
-  const names = head.header.signals.map((s) => s.description);
-  const ch = Math.max(0, names.indexOf('MLII'));
+  const ch = leadIndex(
+    head.header.signals.map((s) => s.description),
+    undefined,
+    { file: `${base}.hea` },
+  );
   const rec = readRecord(base, { channels: [ch] });
-  const fs0 = rec.fsHz;
   const raw = rec.signals[0].mV;
   const firstBad = raw.findIndex((v) => !Number.isFinite(v));
   if (firstBad >= 0)
@@ -121,41 +108,34 @@ export async function predictRecord(
     const ann = readAnnotations(base, 'atr');
     peaks = Int32Array.from(Array.from(ann.samples).filter((_, i) => isBeat(ann.symbols[i])));
   } else {
-    peaks = detectRPeaks(raw, fs0);
+    peaks = detectRPeaks(raw, rec.fsHz);
   }
   if (peaks.length < 2)
     throw new EcgInputError(`${peaks.length} beats found`, { file: base }, 'a record with at least two beats');
-  const w = t.sidecar.window;
-  let sig: Float32Array =
-    w.filter === 'bandpass'
-      ? bandpass(raw, fs0, w.bandHz[0], w.bandHz[1])
-      : w.filter === 'baseline'
-        ? removeBaseline(raw, fs0)
-        : raw;
-  if (fs0 !== w.fsHz) sig = resample(sig, fs0, w.fsHz);
-  const at = Int32Array.from(peaks, (p) => Math.round((p * w.fsHz) / fs0));
-  const { windows, peakIndex } = beatWindows(sig, at, { before: w.beforeSamples, after: w.afterSamples });
-  const x = new Float32Array(windows.length * w.length);
-  windows.forEach((win, i) => x.set(win, i * w.length));
-  const beats = t.sidecar.trainConfig.data.recordRelative
-    ? recordRelative(x, windows.length, w.length, new Array<string>(windows.length).fill(base))
-    : x;
-  let side: Float32Array | undefined;
-  if (t.sidecar.normalization.side) {
-    const rr = rrFeatures(peaks, fs0);
-    const rows = new Float32Array(peakIndex.length * 4);
-    peakIndex.forEach((k, i) =>
-      rows.set([rr.preRrSec[k], rr.postRrSec[k], rr.localRrSec[k], rr.averageRrSec[k]], i * 4),
-    );
-    side = rrSideFeatures(rows, peakIndex.length);
-  }
-  return classify(
-    t,
-    beats,
-    windows.length,
-    side,
-    Array.from(peakIndex, (k) => peaks[k]),
-  );
+  const recipe = t.sidecar.recipe;
+  const cut = cutRecordBeats(raw, rec.fsHz, peaks, recipe);
+  const inputs = beatInputs({ ...cut, record: new Array<string>(cut.n).fill(base) }, recipe);
+  return {
+    inputs: normalizeInputs(inputs, t.sidecar.normalization),
+    samples: Int32Array.from(cut.beat, (k) => peaks[k]),
+  };
+}
+
+/**
+ * Classifies the beats of a WFDB record with a trained model, on the inputs of
+ * {@link recordInputs}: the signal is filtered and resampled as in training, so windows span the
+ * same time as in training.
+ *
+ * @example (await predictRecord(model, 'data/mitdb/100')).length // => about 2270
+ * @throws EcgInputError for an unreadable record or missing annotations
+ */
+export async function predictRecord(
+  t: TrainedModel,
+  recordPath: string,
+  options: { useAnnotations?: boolean } = {},
+): Promise<PredictedBeat[]> {
+  const { inputs, samples } = recordInputs(t, recordPath, options);
+  return classify(t, inputs, samples);
 }
 
 /**
@@ -167,8 +147,8 @@ export async function predictRecord(
  * @throws EcgInputError for a wrong row length or a model that needs RR features
  */
 export async function predictCsv(t: TrainedModel, file: string): Promise<PredictedBeat[]> {
-  const w = t.sidecar.window;
-  if (t.sidecar.normalization.side || t.sidecar.trainConfig.data.recordRelative) {
+  const recipe = t.sidecar.recipe;
+  if (recipe.rrFeatures || recipe.recordRelative) {
     throw new EcgInputError(
       'the model takes RR-interval features or record-relative beats, which a heartbeat CSV does not hold',
       { file },
@@ -176,12 +156,14 @@ export async function predictCsv(t: TrainedModel, file: string): Promise<Predict
     );
   }
   if (!fs.existsSync(file)) throw new EcgInputError('no such file', { file }, 'a heartbeat CSV or a WFDB record');
-  const csv = readHeartbeatCsv(file, { length: w.length });
+  const csv = readHeartbeatCsv(file, { length: recipe.length });
+  const inputs = normalizeInputs(
+    { x: csv.x, n: csv.n, length: csv.length, channels: 1, sideFeatures: 0 },
+    t.sidecar.normalization,
+  );
   return classify(
     t,
-    csv.x,
-    csv.n,
-    undefined,
+    inputs,
     Array.from({ length: csv.n }, (_, i) => i),
   );
 }

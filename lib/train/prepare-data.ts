@@ -1,41 +1,35 @@
-import { mixSeeds } from '../models';
 import {
+  beatInputs,
   classCounts,
+  fitBeatNormalization,
   groupSplit,
+  interPatientSplit,
   intraPatientSplit,
-  readBeatDataset,
+  normalizeInputs,
   randomSplit,
+  readBeatDataset,
   selectRows,
   type BeatDataset,
+  type BeatNormalization,
+  type BeatRecipe,
 } from '../data';
 import { DS1, DS2, PACED, listRecords } from '../io';
-import { applyNormalizer, fitNormalizer, type NormParams } from '../signal';
-import { EcgInputError } from '../common';
-import type { BeatArrays } from './beat-arrays';
+import { EcgInputError, seedStreams } from '../common';
+import { BEAT_ARRAYS_ROW_FIELDS, type BeatArrays } from './beat-arrays';
 import { capPerClass } from './cap-per-class';
-import { recordRelative } from './record-relative';
-import { RR_FEATURE_NAMES, rrSideFeatures } from './rr-features';
 import type { DataConfig, ProtocolChoice } from './train-config';
-
-/** The normalisation a model was trained with, saved beside it and applied to new beats. */
-export interface Normalization {
-  beats: NormParams | null;
-  /** Per-feature z-score of the side features (RR), or null without them. */
-  side: NormParams | null;
-  sideFeatureNames: string[];
-}
 
 /** Everything one protocol's training and evaluation need. */
 export interface ProtocolData {
   protocol: ProtocolChoice;
   classes: string[];
   fsHz: number;
-  /** How beats were cut (lib/data's source description). */
-  window: { beforeSamples: number; afterSamples: number; bandHz: [number, number] };
+  /** How beats became the model's inputs (lib/data's beat recipe), for the model's sidecar. */
+  recipe: BeatRecipe;
   train: BeatArrays;
   validation?: BeatArrays;
   test: BeatArrays;
-  normalization: Normalization;
+  normalization: BeatNormalization;
   trainRecords: string[];
   validationRecords: string[];
   testRecords: string[];
@@ -97,50 +91,7 @@ export function protocolRecords(
  */
 export function readRunBeats(data: DataConfig, dir: string, protocols: ProtocolChoice[]): BeatDataset {
   const records = [...new Set(protocols.flatMap((p) => Object.values(protocolRecords(data, dir, p)).flat()))].sort();
-  return readBeatDataset({
-    dir,
-    records,
-    preset: data.preset,
-    filter: data.filter,
-    labels: data.labels,
-  });
-}
-
-function toArrays(ds: BeatDataset, side: Float32Array | undefined, channels: number): BeatArrays {
-  // `side` holds the RR side features (n × 5) when the config asks for them; x already has its channels.
-  return {
-    x: ds.x,
-    n: ds.n,
-    length: ds.length,
-    channels,
-    y: ds.y,
-    side,
-    sideFeatures: side ? side.length / Math.max(1, ds.n) : 0,
-  };
-}
-
-function rows(x: Float32Array, n: number): Float32Array[] {
-  const w = n ? x.length / n : 0;
-  return Array.from({ length: n }, (_, i) => x.subarray(i * w, (i + 1) * w));
-}
-
-function flat(parts: Float32Array[], width: number): Float32Array {
-  const out = new Float32Array(parts.length * width);
-  parts.forEach((p, i) => out.set(p, i * width));
-  return out;
-}
-
-/**
- * Applies a fitted normalisation to a set of beats (and side features), returning new arrays.
- *
- * @example normalizeSet(test, normalization).x // => z-scored with the training mean and sd
- */
-export function normalizeSet(set: BeatArrays, norm: Normalization): BeatArrays {
-  const width = set.length * set.channels;
-  const x = norm.beats ? flat(applyNormalizer(norm.beats, rows(set.x, set.n)), width) : set.x;
-  const side =
-    set.side && norm.side ? flat(applyNormalizer(norm.side, rows(set.side, set.n)), set.sideFeatures) : set.side;
-  return { ...set, x, side };
+  return readBeatDataset({ dir, records, preset: data.preset, filter: data.filter, labels: data.labels });
 }
 
 /**
@@ -158,38 +109,23 @@ export function prepareProtocolData(
   protocol: ProtocolChoice,
   seed: number,
 ): ProtocolData {
-  // With recordRelative, every beat gets a second channel computed from its own record's beats
-  // (all of them, before any split: no labels are used, so no test label reaches training).
-  const channels = data.recordRelative ? 2 : 1;
-  const all: BeatDataset = data.recordRelative
-    ? { ...loaded, x: recordRelative(loaded.x, loaded.n, loaded.length, loaded.record) }
-    : loaded;
+  const seeds = seedStreams(seed);
+  // The model's inputs for every beat before any split (lib/data's beat recipe, as inference builds
+  // them): the record-relative channel uses each record's own beats, no labels, so no test label
+  // reaches training.
+  const all: BeatArrays = { ...beatInputs(loaded, data), y: loaded.y };
   const records = protocolRecords(data, dir, protocol);
-  let trainRows: Int32Array;
-  let testRows: Int32Array;
-  let note: string;
-  if (protocol === 'inter-patient') {
-    const tr = new Set(records.train);
-    const te = new Set(records.test);
-    trainRows = Int32Array.from(all.record.flatMap((r, i) => (tr.has(r) ? [i] : [])));
-    testRows = Int32Array.from(all.record.flatMap((r, i) => (te.has(r) ? [i] : [])));
-    const overlap = records.train.filter((r) => te.has(r));
-    note =
-      `Inter-patient protocol (de Chazal et al. 2004): trained on records ${records.train.join(' ')}, tested on records ${records.test.join(' ')}; ` +
-      (overlap.length
-        ? `records ${overlap.join(', ')} are on both sides.`
-        : 'no record is on both sides (records 201 and 202 come from one subject).');
-  } else {
-    const inSet = new Set(records.train);
-    const pool = Int32Array.from(all.record.flatMap((r, i) => (inSet.has(r) ? [i] : [])));
-    const split = intraPatientSplit(
-      Array.from(pool, (i) => all.record[i]),
-      { testFraction: data.testFraction, seed: mixSeeds(seed, 1), y: Array.from(pool, (i) => all.y[i]) },
-    );
-    trainRows = Int32Array.from(split.train, (j) => pool[j]);
-    testRows = Int32Array.from(split.test, (j) => pool[j]);
-    note = split.note;
-  }
+  const split =
+    protocol === 'inter-patient'
+      ? interPatientSplit(loaded.record, { trainRecords: records.train, testRecords: records.test })
+      : intraPatientSplit(loaded.record, {
+          testFraction: data.testFraction,
+          seed: seeds.for('split'),
+          y: loaded.y,
+          records: records.train,
+        });
+  let trainRows = split.train;
+  const testRows = split.test;
   if (trainRows.length === 0 || testRows.length === 0) {
     throw new EcgInputError(
       `the ${protocol} split leaves ${trainRows.length} training and ${testRows.length} test beats`,
@@ -201,11 +137,11 @@ export function prepareProtocolData(
   let validationRows = new Int32Array(0);
   let validationBy: ProtocolData['validationBy'] = 'none';
   if (data.validationFraction > 0) {
-    const yTrain = Array.from(trainRows, (i) => all.y[i]);
+    const yTrain = Array.from(trainRows, (i) => loaded.y[i]);
     if (data.validationBy === 'records' && protocol === 'inter-patient' && records.train.length >= 3) {
       const s = groupSplit(
-        Array.from(trainRows, (i) => all.record[i]),
-        { testFraction: data.validationFraction, seed: mixSeeds(seed, 2), y: yTrain },
+        Array.from(trainRows, (i) => loaded.record[i]),
+        { testFraction: data.validationFraction, seed: seeds.for('validation'), y: yTrain },
       );
       validationRows = Int32Array.from(s.test, (j) => trainRows[j]);
       trainRows = Int32Array.from(s.train, (j) => trainRows[j]);
@@ -213,7 +149,7 @@ export function prepareProtocolData(
     } else {
       const s = randomSplit(trainRows.length, {
         testFraction: data.validationFraction,
-        seed: mixSeeds(seed, 2),
+        seed: seeds.for('validation'),
         stratify: yTrain,
       });
       validationRows = Int32Array.from(s.test, (j) => trainRows[j]);
@@ -221,39 +157,39 @@ export function prepareProtocolData(
       validationBy = 'beats';
     }
   }
-  trainRows = capPerClass(all.y, trainRows, data.maxTrainBeatsPerClass, mixSeeds(seed, 3));
-  const pick = (idx: Int32Array) => selectRows(all, idx);
-  const trainDs = pick(trainRows);
-  const valDs = pick(validationRows);
-  const testDs = pick(testRows);
-  const side = (ds: BeatDataset) => (data.rrFeatures ? rrSideFeatures(ds.rr, ds.n) : undefined);
-  const trainSide = side(trainDs);
-  const normalization: Normalization = {
-    beats: data.normalization === 'none' ? null : fitNormalizer(data.normalization, rows(trainDs.x, trainDs.n)),
-    side: trainSide ? fitNormalizer('zscore', rows(trainSide, trainDs.n), { perFeature: true }) : null,
-    sideFeatureNames: trainSide ? [...RR_FEATURE_NAMES] : [],
-  };
-  const prepared = (ds: BeatDataset) => normalizeSet(toArrays(ds, side(ds), channels), normalization);
+  trainRows = capPerClass(loaded.y, trainRows, data.maxTrainBeatsPerClass, seeds.for('cap'));
+  const pick = (rows: Int32Array) => selectRows(all, rows, BEAT_ARRAYS_ROW_FIELDS);
+  const counts = (rows: Int32Array) =>
+    classCounts({ y: Array.from(rows, (i) => loaded.y[i]), classes: loaded.classes });
+  const train = pick(trainRows);
+  const normalization = fitBeatNormalization(train, data.normalization);
+  const src = loaded.source;
   return {
     protocol,
-    classes: [...all.classes],
-    fsHz: all.fsHz,
-    window: {
-      beforeSamples: all.source.beforeSamples,
-      afterSamples: all.source.afterSamples,
-      bandHz: all.source.bandHz,
+    classes: [...loaded.classes],
+    fsHz: loaded.fsHz,
+    recipe: {
+      preset: data.preset,
+      length: loaded.length,
+      beforeSamples: src.beforeSamples,
+      afterSamples: src.afterSamples,
+      fsHz: loaded.fsHz,
+      filter: data.filter,
+      bandHz: src.bandHz,
+      recordRelative: data.recordRelative,
+      rrFeatures: data.rrFeatures,
     },
-    train: prepared(trainDs),
-    validation: validationRows.length ? prepared(valDs) : undefined,
-    test: prepared(testDs),
+    train: normalizeInputs(train, normalization),
+    validation: validationRows.length ? normalizeInputs(pick(validationRows), normalization) : undefined,
+    test: normalizeInputs(pick(testRows), normalization),
     normalization,
-    trainRecords: distinct(all.record, trainRows),
-    validationRecords: distinct(all.record, validationRows),
-    testRecords: distinct(all.record, testRows),
-    testBeatRecords: testDs.record,
-    testBeatSamples: testDs.sample,
-    note,
-    counts: { train: classCounts(trainDs), validation: classCounts(valDs), test: classCounts(testDs) },
+    trainRecords: distinct(loaded.record, trainRows),
+    validationRecords: distinct(loaded.record, validationRows),
+    testRecords: distinct(loaded.record, testRows),
+    testBeatRecords: Array.from(testRows, (i) => loaded.record[i]),
+    testBeatSamples: Int32Array.from(testRows, (i) => loaded.sample[i]),
+    note: split.note,
+    counts: { train: counts(trainRows), validation: counts(validationRows), test: counts(testRows) },
     validationBy,
   };
 }

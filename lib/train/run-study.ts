@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EcgInputError, createRng, mitdbDir, outputsDir, shuffledIndices, writeJsonAtomic } from '../common';
+import { EcgInputError, createRng, mitdbDir, outputsDir, shuffledIndices, writeJsonAtomic, mixSeeds } from '../common';
 import {
   generateSyntheticCohort,
   groupSplit,
@@ -12,7 +12,6 @@ import {
 import { describeBackend, initBackend } from '../engine';
 import type { ClassificationReport } from '../evaluation';
 import { DS1, DS2, listRecords } from '../io';
-import { mixSeeds } from '../models';
 import type { BeatArrays } from './beat-arrays';
 import { capPerClass } from './cap-per-class';
 import { fitAndEvaluate } from './fit-and-evaluate';

@@ -1,14 +1,12 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EcgInputError, writeJsonAtomic, mitdbDir, outputsDir } from '../common';
+import { EcgInputError, writeJsonAtomic, mitdbDir, outputsDir, seedStreams } from '../common';
 import { DS2 } from '../io';
-import { classWeights, randomOversample, sampleWeights, selectRows } from '../data';
 import { initBackend, type BackendInfo } from '../engine';
 import {
   aamiReport,
   appendTestSetUse,
   configHash,
-  evaluateClassifier,
   predictClasses,
   protocolReport,
   recordBootstrap,
@@ -16,19 +14,15 @@ import {
   type ProtocolReport,
   type RecordConfusions,
 } from '../evaluation';
-import { buildModel, resolveModelConfig, type ModelConfig, mixSeeds } from '../models';
-import type { BeatArrays } from './beat-arrays';
-import { predictProbabilities } from './beat-arrays';
+import { buildModel } from '../models';
+import { fitAndEvaluate, fitModelConfig } from './fit-and-evaluate';
 import type { EpochEntry } from './history';
-import { mixupBatch } from './mixup-batch';
 import { readModelDir, writeModelDir } from './model-files';
+import { adaptToPatients, PATIENT_ADAPTATION } from './patient-adapted';
 import { readRunBeats, prepareProtocolData, type ProtocolData } from './prepare-data';
 import { consoleProgress, type ProgressReporter } from './progress';
-import type { ModelSidecar } from './sidecar';
-import { describeVersions } from './sidecar';
+import { describeVersions, SIDECAR_FORMAT_VERSION, type ModelSidecar } from './sidecar';
 import { configForProtocol, type ProtocolChoice, type TrainConfig } from './train-config';
-import { trainModel } from './train-model';
-import { adaptToPatients, PATIENT_ADAPTATION } from './patient-adapted';
 
 /** Options of {@link runTraining}. */
 export interface RunOptions {
@@ -58,14 +52,68 @@ export function defaultTestSetLog(): string {
   return path.join(outputsDir(), 'results', 'test-set-log.jsonl');
 }
 
+/** How one protocol's data were made and balanced, as evaluation_results.json records it. */
+export interface ProtocolDataSummary {
+  dir: string;
+  synthetic: false;
+  labels: TrainConfig['data']['labels'];
+  preset: TrainConfig['data']['preset'];
+  fsHz: number;
+  beatLength: number;
+  filter: TrainConfig['data']['filter'];
+  normalization: TrainConfig['data']['normalization'];
+  /** Names of the RR side features, empty without them. */
+  rrFeatures: string[];
+  trainBeats: Record<string, number>;
+  validationBeats: Record<string, number>;
+  testBeats: Record<string, number>;
+  validationBy: ProtocolData['validationBy'];
+  validationRecords: string[];
+  maxTrainBeatsPerClass: number;
+  balancing: TrainConfig['training']['balancing'];
+  maxClassWeight: number;
+  mixupAlpha: number;
+}
+
+/** What the patient-adapted protocol records about its data (see lib/train's adaptToPatients). */
+export interface AdaptedDataSummary {
+  adaptation: typeof PATIENT_ADAPTATION & { commonBeats: number; boundarySample: number };
+  adaptedRecords: Awaited<ReturnType<typeof adaptToPatients>>['perRecord'];
+  unadaptedOnScoredBeats: {
+    note: string;
+    accuracy: number;
+    macroF1: number;
+    aami: ReturnType<typeof aamiReport>['classes'];
+  };
+  testBeats: Record<string, number>;
+}
+
 /** The figures of one protocol in evaluation_results.json. */
-export type ProtocolResults = Omit<ProtocolReport, 'curves'> & {
-  curves: ProtocolReport['curves'];
-  data: Record<string, unknown>;
+export type ProtocolResults = ProtocolReport & {
+  data: ProtocolDataSummary | AdaptedDataSummary;
   training: { epochsRun: number; bestEpoch: number; stoppedEarly: boolean };
   /** One confusion matrix per test record, for per-record tables and paired comparisons. */
   perRecord: RecordConfusions;
 };
+
+/** Wall-clock seconds of one protocol (kept apart from the figures, which must repeat exactly). */
+export interface ProtocolTimings {
+  trainSeconds: number;
+  evaluateSeconds: number;
+  epochSeconds: number[];
+}
+
+/** Wall-clock seconds of a run: reading the beats, each protocol (the patient-adapted one: adaptSeconds), the whole run. */
+export type RunTimings = { readSeconds: number; totalSeconds: number } & Partial<
+  Record<ProtocolChoice, ProtocolTimings | { adaptSeconds: number }>
+>;
+
+/** One protocol's history in history.json. */
+export interface ProtocolHistory {
+  epochs: EpochEntry[];
+  bestEpoch: number;
+  stoppedEarly: boolean;
+}
 
 /** evaluation_results.json: the headline protocol's figures at top level, all protocols below. */
 export type EvaluationResults = ProtocolResults & {
@@ -73,23 +121,13 @@ export type EvaluationResults = ProtocolResults & {
   seed: number;
   backend: string;
   versions: Record<string, string>;
+  /** Keyed by protocol name (ProtocolChoice). */
   protocols: Record<string, ProtocolResults>;
-  timings: Record<string, unknown>;
+  timings: RunTimings;
 };
 
 function protocolDir(outDir: string, protocol: ProtocolChoice, headline: boolean): string {
   return headline ? outDir : path.join(outDir, protocol);
-}
-
-function modelConfigFor(config: TrainConfig, d: ProtocolData): ModelConfig {
-  const base = resolveModelConfig(config.model, 'model');
-  const derived = {
-    inputLength: d.train.length,
-    channels: d.train.channels,
-    numClasses: d.classes.length,
-    sideFeatures: d.train.sideFeatures,
-  };
-  return { ...base, ...derived, seed: 'seed' in config.model ? base.seed : mixSeeds(config.seed, 5) };
 }
 
 async function trainProtocol(
@@ -99,38 +137,17 @@ async function trainProtocol(
   info: BackendInfo,
   options: RunOptions,
   log: (s: string) => void,
-): Promise<{ results: ProtocolResults; history: EpochEntry[]; timings: Record<string, unknown> }> {
+): Promise<{ results: ProtocolResults; history: EpochEntry[]; timings: ProtocolTimings }> {
   const started = Date.now();
-  const modelConfig = modelConfigFor(config, d);
   const t = config.training;
-  let train: BeatArrays = d.train;
-  let weights: Float32Array | undefined;
-  if (t.balancing === 'class-weights') {
-    const cw = classWeights(train.y, d.classes.length).map((w) =>
-      t.maxClassWeight > 0 ? Math.min(w, t.maxClassWeight) : w,
-    );
-    weights = sampleWeights(train.y, cw);
-  } else if (t.balancing === 'oversample') {
-    const o = randomOversample(
-      { x: train.x, y: train.y, n: train.n, length: train.length * train.channels },
-      { seed: mixSeeds(config.seed, 4) },
-    );
-    const picked = selectRows({ n: train.n, x: train.x, y: train.y, rr: train.side }, o.source);
-    train = { ...train, x: picked.x, y: picked.y, n: picked.n, side: picked.rr };
-  }
+  const modelConfig = fitModelConfig(config.model, d.train, d.classes, config.seed);
   const sidecarBase: Omit<ModelSidecar, 'kind' | 'epoch' | 'history'> = {
     format: 'ecg-workbench-model',
-    formatVersion: 1,
+    formatVersion: SIDECAR_FORMAT_VERSION,
     protocol: d.protocol,
     classes: d.classes,
     labels: config.data.labels,
-    window: {
-      preset: config.data.preset,
-      length: d.train.length,
-      ...d.window,
-      fsHz: d.fsHz,
-      filter: config.data.filter,
-    },
+    recipe: d.recipe,
     normalization: d.normalization,
     modelConfig,
     trainConfig: config,
@@ -162,20 +179,27 @@ async function trainProtocol(
   log(
     `${d.protocol}: ${d.train.n} training beats (${JSON.stringify(d.counts.train)}), ${d.validation?.n ?? 0} validation (${d.validationBy}), ${d.test.n} test; ${model.countParams()} parameters`,
   );
-  const result = await trainModel(model, train, d.validation, {
+  // The data come normalised (prepareProtocolData fitted it on the training beats).
+  const fit = await fitAndEvaluate({
+    model: config.model,
+    classes: d.classes,
+    train: d.train,
+    validation: d.validation,
+    test: d.test,
+    seed: config.seed,
     epochs: t.epochs,
     batchSize: t.batchSize,
     learningRate: t.learningRate,
     schedule: t.schedule,
-    seed: mixSeeds(config.seed, 6),
-    sampleWeight: weights,
-    augmentBatch: t.mixupAlpha > 0 ? mixupBatch(t.mixupAlpha) : undefined,
-    earlyStopping:
-      t.earlyStoppingPatience > 0 && d.validation
-        ? { patience: t.earlyStoppingPatience, restoreBest: true }
-        : undefined,
+    earlyStoppingPatience: t.earlyStoppingPatience,
     monitor: t.monitor,
+    classWeights: t.balancing === 'class-weights',
+    maxClassWeight: t.maxClassWeight,
+    oversample: t.balancing === 'oversample',
+    mixupAlpha: t.mixupAlpha,
     progress: options.progress,
+    keepModel: true,
+    initialModel: model,
     initialHistory,
     initialBestWeights,
     onEpochEnd: async (entry, m, improved, history) => {
@@ -184,22 +208,18 @@ async function trainProtocol(
       if (improved) await writeModelDir(bestDir, m, { ...sidecarBase, kind: 'best', epoch: entry.epoch, history });
     },
   });
-  const trainSeconds = (Date.now() - started) / 1000;
-  // The evaluated model is the best one (early stopping restored it), saved again with the whole history.
-  await writeModelDir(bestDir, model, {
-    ...sidecarBase,
-    kind: 'best',
-    epoch: result.bestEpoch,
-    history: result.history,
-  });
-  const evalStarted = Date.now();
-  const probs = await predictProbabilities(model, d.test);
-  const report = evaluateClassifier(d.test.y, probs, d.classes);
-  const perRecord = recordConfusions(d.test.y, predictClasses(probs, d.classes.length), d.testBeatRecords, d.classes);
-  const ci = recordBootstrap(perRecord, { seed: mixSeeds(config.seed, 7) });
-  const pr = protocolReport(d.protocol, report, d.trainRecords, d.testRecords, [d.note], ci);
+  // The evaluated model is the best one (early stopping restored it), written again with the whole history.
+  await writeModelDir(bestDir, model, { ...sidecarBase, kind: 'best', epoch: fit.bestEpoch, history: fit.history });
   model.dispose();
   initialBestWeights?.forEach((w) => w.dispose());
+  const perRecord = recordConfusions(
+    d.test.y,
+    predictClasses(fit.probs, d.classes.length),
+    d.testBeatRecords,
+    d.classes,
+  );
+  const ci = recordBootstrap(perRecord, { seed: seedStreams(config.seed).for('bootstrap') });
+  const pr = protocolReport(d.protocol, fit.report, d.trainRecords, d.testRecords, [d.note], ci);
   const results: ProtocolResults = {
     ...pr,
     data: {
@@ -222,14 +242,18 @@ async function trainProtocol(
       maxClassWeight: t.maxClassWeight,
       mixupAlpha: t.mixupAlpha,
     },
-    training: { epochsRun: result.history.length, bestEpoch: result.bestEpoch, stoppedEarly: result.stoppedEarly },
+    training: { epochsRun: fit.history.length, bestEpoch: fit.bestEpoch, stoppedEarly: fit.stoppedEarly },
     perRecord,
   };
-  logTestSetUse(options, config, d.protocol, d.testRecords, report.macroF1);
+  logTestSetUse(options, config, d.protocol, d.testRecords, fit.report.macroF1);
   return {
     results,
-    history: result.history,
-    timings: { trainSeconds, evaluateSeconds: (Date.now() - evalStarted) / 1000, epochSeconds: result.epochSeconds },
+    history: fit.history,
+    timings: {
+      trainSeconds: (Date.now() - started) / 1000 - fit.evaluateSeconds,
+      evaluateSeconds: fit.evaluateSeconds,
+      epochSeconds: fit.epochSeconds,
+    },
   };
 }
 
@@ -273,7 +297,7 @@ async function adaptedProtocol(
 ): Promise<ProtocolResults> {
   const a = await adaptToPatients(modelDir, d, config.seed, log);
   const perRecord = recordConfusions(a.yTrue, a.yPred, a.recordOfBeat, d.classes);
-  const ci = recordBootstrap(perRecord, { seed: mixSeeds(config.seed, 7) });
+  const ci = recordBootstrap(perRecord, { seed: seedStreams(config.seed).for('bootstrap') });
   const pr = protocolReport(
     'patient-adapted',
     a.report,
@@ -329,8 +353,8 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
   const all = readRunBeats(config.data, dir, protocols);
   const readSeconds = (Date.now() - started) / 1000;
   const perProtocol: Record<string, ProtocolResults> = {};
-  const histories: Record<string, unknown> = {};
-  const timings: Record<string, unknown> = { readSeconds };
+  const histories: Partial<Record<ProtocolChoice, ProtocolHistory>> = {};
+  const timings: RunTimings = { readSeconds, totalSeconds: 0 };
   let inter: { d: ProtocolData; modelDir: string } | undefined;
   for (const [i, protocol] of protocols.entries()) {
     if (protocol === 'patient-adapted') {
@@ -374,7 +398,7 @@ export async function runTraining(options: RunOptions): Promise<EvaluationResult
   };
   writeJsonAtomic(path.join(options.outDir, 'history.json'), {
     protocol: protocols[0],
-    ...(histories[protocols[0]] as object),
+    ...histories[protocols[0]],
     protocols: histories,
     timings,
   });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { createRng, shuffledIndices, type Rng } from '../common';
+import { createRng, mixSeeds, shuffledIndices, type Rng } from '../common';
 import { evaluateClassifier } from '../evaluation';
-import { mixSeeds, reseedDropout } from '../models';
+import { reseedDropout } from '../models';
 import { gatherBatch, predictProbabilities, type Batch, type BeatArrays } from './beat-arrays';
 import { monitoredValue, type EpochEntry, type Monitor } from './history';
 import { learningRateAt, type LrSchedule } from './learning-rate';

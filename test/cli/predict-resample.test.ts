@@ -37,7 +37,7 @@ describe('cli/predict on a record of another sampling rate', () => {
     });
     await runTraining({ config, outDir: out, progress: silentProgress, log: () => {} });
     const model = await readTrainedModel(path.join(out, 'model'));
-    assert.equal(model.sidecar.window.fsHz, 360);
+    assert.equal(model.sidecar.recipe.fsHz, 360);
     const full = (await predictRecord(model, path.join(dataDir(), '100'))).filter((b) => b.sample < 60 * 360 - 400);
     const half = await predictRecord(model, halfRateRecord(tempDir()));
     // Every 360 Hz beat has a 180 Hz partner within 2 samples (11 ms) of half its sample number.

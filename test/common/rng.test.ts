@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { createRng, shuffledIndices } from '../../lib/common';
+import { createRng, mixSeeds, seedStreams, shuffledIndices, SEED_STREAMS } from '../../lib/common';
 
 describe('common/rng', () => {
   it('repeats the same stream for the same seed and differs for another seed', () => {
@@ -36,5 +36,47 @@ describe('common/rng', () => {
       p,
       Array.from({ length: 100 }, (_, i) => i),
     );
+  });
+
+  it('mixes two seeds with the murmur3 finaliser, checked against a BigInt reference', () => {
+    const M = 1n << 32n;
+    const mul = (a: bigint, b: bigint) => (a * b) % M;
+    const ref = (a: number, b: number): number => {
+      let h = mul(BigInt(a >>> 0), 0x9e3779b1n) ^ BigInt(b >>> 0);
+      h = mul(h ^ (h >> 16n), 0x85ebca6bn);
+      h = mul(h ^ (h >> 13n), 0xc2b2ae35n);
+      return Number(h ^ (h >> 16n));
+    };
+    for (const [a, b] of [
+      [0, 0],
+      [1, 2],
+      [42, 6],
+      [0xffffffff, 0x5eed],
+      [-1, 3],
+    ]) {
+      assert.equal(mixSeeds(a, b), ref(a, b), `mixSeeds(${a}, ${b})`);
+    }
+    assert.notEqual(mixSeeds(1, 2), mixSeeds(2, 1));
+  });
+
+  it('names the seed streams of a run with the numbers training has always used', () => {
+    // split 1 … adaptation 8, the numbers lib/train used before the streams had names: results reproduce.
+    assert.deepEqual(SEED_STREAMS, {
+      split: 1,
+      validation: 2,
+      cap: 3,
+      oversample: 4,
+      model: 5,
+      training: 6,
+      bootstrap: 7,
+      adaptation: 8,
+    });
+    const s = seedStreams(42);
+    for (const [name, k] of Object.entries(SEED_STREAMS)) {
+      assert.equal(s.for(name as keyof typeof SEED_STREAMS), mixSeeds(42, k));
+    }
+    const all = Object.keys(SEED_STREAMS).map((n) => s.for(n as keyof typeof SEED_STREAMS));
+    assert.equal(new Set(all).size, all.length, 'streams are distinct');
+    assert.throws(() => s.for('shuffle' as never), /seedStreams: no seed stream 'shuffle'; expected split, validation/);
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { createRng } from '../../lib/common';
 import { initBackend } from '../../lib/engine';
-import { fitAndEvaluate, type BeatArrays } from '../../lib/train';
+import { fitAndEvaluate, type BeatArrays, type FitEvaluateOptions } from '../../lib/train';
 
 // Two easily told classes of 32-sample "beats": class 0 a slow sine, class 1 a narrow spike;
 // amplitudes around 5 mV offset by 10 mV, so un-normalised inputs would be badly scaled.
@@ -79,5 +79,41 @@ describe('train/fitAndEvaluate', () => {
     const b = await run();
     assert.deepEqual(Array.from(a.probs), Array.from(b.probs));
     assert.deepEqual(a.history, b.history);
+  });
+
+  it('changes the result with each of oversampling, class weights, their cap and mixup', async () => {
+    // One class in five is a spike: every balancing option has something to change.
+    const train = toyBeats(64, 4, 0.2);
+    const test = toyBeats(32, 5, 0.5);
+    const run = (extra: Partial<FitEvaluateOptions>) =>
+      fitAndEvaluate({
+        model,
+        classes: ['sine', 'spike'],
+        train,
+        test,
+        seed: 9,
+        epochs: 2,
+        batchSize: 16,
+        learningRate: 0.01,
+        normalization: 'zscore',
+        ...extra,
+      });
+    const plain = await run({});
+    const variants = {
+      oversample: await run({ oversample: true }),
+      classWeights: await run({ classWeights: true }),
+      cappedClassWeights: await run({ classWeights: true, maxClassWeight: 1.2 }),
+      mixup: await run({ mixupAlpha: 0.2 }),
+    };
+    const losses = (r: typeof plain) => r.history.map((e) => e.loss);
+    for (const [name, r] of Object.entries(variants)) {
+      assert.notDeepEqual(Array.from(r.probs), Array.from(plain.probs), `${name} left the probabilities unchanged`);
+    }
+    assert.notDeepEqual(Array.from(variants.cappedClassWeights.probs), Array.from(variants.classWeights.probs));
+    // Oversampling adds spike rows up to the sine count: more batches, so the loss differs from
+    // the first epoch on; the weights of 64 beats, 13 of them spikes, exceed the cap of 1.2.
+    assert.notEqual(losses(variants.oversample)[0], losses(plain)[0]);
+    const spikes = Array.from(train.y).filter((v) => v === 1).length;
+    assert.ok(64 / (2 * spikes) > 1.2, `class weight ${64 / (2 * spikes)}`);
   });
 });

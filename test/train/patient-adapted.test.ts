@@ -8,6 +8,7 @@ import {
   resolveTrainConfig,
   runTraining,
   silentProgress,
+  type AdaptedDataSummary,
 } from '../../lib/train';
 import { readTestSetLog } from '../../lib/evaluation';
 import { dataDir, tempDir } from '../helpers';
@@ -35,12 +36,12 @@ describe('train/adaptationSplit', () => {
     });
     const all = readRunBeats(config.data, dataDir(), ['inter-patient']);
     const d = prepareProtocolData(all, config.data, dataDir(), 'inter-patient', 1);
-    const s = adaptationSplit(d.testBeatRecords, d.testBeatSamples, d.fsHz, d.window.afterSamples);
+    const s = adaptationSplit(d.testBeatRecords, d.testBeatSamples, d.fsHz, d.recipe.afterSamples);
     for (let r = 0; r < s.records.length; r++) {
       assert.ok(s.adapt[r].length > 250, `record ${s.records[r]} has its first 5 minutes of beats`);
       for (const i of s.adapt[r]) {
         assert.equal(d.testBeatRecords[i], s.records[r]);
-        assert.ok(d.testBeatSamples[i] + d.window.afterSamples < FIVE_MIN, `beat ${i} ends before minute 5`);
+        assert.ok(d.testBeatSamples[i] + d.recipe.afterSamples < FIVE_MIN, `beat ${i} ends before minute 5`);
       }
       for (const i of s.score[r]) assert.ok(d.testBeatSamples[i] >= FIVE_MIN);
     }
@@ -74,7 +75,7 @@ describe('train/runTraining patient-adapted', () => {
     const p = r.protocols['patient-adapted'];
     assert.equal(p.protocol, 'patient-adapted');
     const rec = (
-      p.data.adaptedRecords as {
+      (p.data as AdaptedDataSummary).adaptedRecords as {
         record: string;
         lastAdaptSample: number;
         firstScoredSample: number;

@@ -9,10 +9,12 @@ import {
   runTraining,
   silentProgress,
   type TrainConfig,
+  type ProtocolDataSummary,
 } from '../../lib/train';
 import { PACED, listRecords } from '../../lib/io';
 import { configHash, readTestSetLog } from '../../lib/evaluation';
-import { dataDir, tempDir } from '../helpers';
+import { classCounts, readBeatDataset, RR_FEATURE_NAMES } from '../../lib/data';
+import { dataDir, expectClose, tempDir } from '../helpers';
 
 // A tiny inter-patient run on three shipped records: train on 106 and 119 (DS1), test on 100 (DS2).
 function tinyConfig(epochs = 2): TrainConfig {
@@ -39,7 +41,7 @@ const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const quiet = { progress: silentProgress, log: () => {}, testSetLog: null };
 
 describe('train/runTraining', () => {
-  it('writes the model, checkpoints, history.json and evaluation_results.json with the required fields', async () => {
+  it('writes the model, checkpoints and results whose figures follow from the test beats of record 100', async () => {
     const out = tempDir();
     await runTraining({ config: tinyConfig(), outDir: out, ...quiet });
     for (const f of [
@@ -53,38 +55,69 @@ describe('train/runTraining', () => {
       assert.ok(fs.existsSync(path.join(out, f)), `${f} written`);
     }
     const r = read(path.join(out, 'evaluation_results.json'));
-    for (const key of [
-      'protocol',
-      'classes',
-      'accuracy',
-      'balancedAccuracy',
-      'macroF1',
-      'perClass',
-      'confusionMatrix',
-      'rocAuc',
-      'aupr',
-      'backend',
-      'seed',
-      'data',
-      'timings',
-    ]) {
-      assert.ok(key in r, `evaluation_results.json has ${key}`);
-    }
     assert.equal(r.protocol, 'inter-patient');
+    assert.deepEqual(r.classes, ['N', 'S', 'V', 'F', 'Q']);
     assert.deepEqual(r.testRecords, ['100']);
     assert.deepEqual(r.trainRecords, ['106', '119']);
-    for (const k of ['se', 'ppv', 'f1', 'specificity', 'support']) assert.ok(k in r.perClass.N, `perClass.N.${k}`);
-    // Every beat of record 100 is in the confusion matrix.
-    const total = r.confusionMatrix.flat().reduce((a: number, b: number) => a + b, 0);
-    assert.equal(total, r.n);
+    assert.equal(r.seed, 7);
+    assert.equal(r.name, 'tiny');
+    // The test side is every beat of record 100, by class, as lib/data reads it.
+    const beats100 = readBeatDataset({ dir: dataDir(), records: ['100'], preset: 187 });
+    const counts = classCounts(beats100);
+    assert.equal(r.n, beats100.n);
+    assert.deepEqual(r.data.testBeats, counts);
+    // The figures follow from the confusion matrix (rows: true class, columns: predicted).
+    const cm: number[][] = r.confusionMatrix;
+    const total = cm.flat().reduce((a, b) => a + b, 0);
+    assert.equal(total, beats100.n);
+    expectClose(r.accuracy, cm.reduce((s, row, i) => s + row[i], 0) / total, 1e-12, 'accuracy');
+    r.classes.forEach((c: string, i: number) => {
+      const support = cm[i].reduce((a, b) => a + b, 0);
+      const predicted = cm.reduce((s, row) => s + row[i], 0);
+      assert.equal(r.perClass[c].support, support, `support of ${c}`);
+      assert.equal(r.perClass[c].support, counts[c]);
+      if (support > 0) expectClose(r.perClass[c].se, cm[i][i] / support, 1e-12, `Se of ${c}`);
+      if (predicted > 0) expectClose(r.perClass[c].ppv, cm[i][i] / predicted, 1e-12, `+P of ${c}`);
+    });
+    // The training side: at most 60 beats per class of 106 and 119, less the 20 % validation share.
+    const trainBeats = r.data.trainBeats as Record<string, number>;
+    assert.ok(
+      Object.values(trainBeats).every((n) => n <= 60),
+      JSON.stringify(trainBeats),
+    );
+    assert.deepEqual(r.data.rrFeatures, [...RR_FEATURE_NAMES]);
+    assert.equal(r.data.balancing, 'class-weights');
+    assert.equal(r.training.epochsRun, 2);
+    assert.ok(r.training.bestEpoch >= 1 && r.training.bestEpoch <= 2);
+    assert.ok(r.timings.readSeconds >= 0 && r.timings.totalSeconds >= r.timings.readSeconds);
+    assert.equal(r.timings['inter-patient'].epochSeconds.length, 2);
+    const history = read(path.join(out, 'history.json'));
+    assert.deepEqual(
+      history.epochs.map((e: { epoch: number }) => e.epoch),
+      [1, 2],
+    );
+    assert.equal(history.bestEpoch, r.training.bestEpoch);
+    const sidecar = read(path.join(out, 'model', 'ecg-model.json'));
+    assert.equal(sidecar.formatVersion, 2);
+    assert.equal(sidecar.split.testRecords[0], '100');
+    assert.deepEqual(sidecar.recipe, {
+      preset: 187,
+      length: 187,
+      beforeSamples: 62,
+      afterSamples: 125,
+      fsHz: 360,
+      filter: 'bandpass',
+      bandHz: [0.5, 40],
+      recordRelative: false,
+      rrFeatures: true,
+    });
+    assert.equal(sidecar.epoch, r.training.bestEpoch);
     // One test record: every bootstrap replicate redraws record 100, so each interval is the figure itself.
     assert.deepEqual(r.ci95.accuracy, [r.accuracy, r.accuracy]);
     assert.deepEqual(r.ci95.macroF1, [r.macroF1, r.macroF1]);
     assert.deepEqual(r.aami.classes.N.ci95.se, [r.aami.classes.N.se, r.aami.classes.N.se]);
     assert.deepEqual(r.perRecord.records, ['100']);
     assert.deepEqual(r.perRecord.matrices[0], r.confusionMatrix);
-    assert.equal(read(path.join(out, 'history.json')).epochs.length, 2);
-    assert.equal(read(path.join(out, 'model', 'ecg-model.json')).split.testRecords[0], '100');
   });
 
   it('appends exactly one line to the test-set log per evaluation on DS2 records, none for DS1 only', async () => {
@@ -179,8 +212,8 @@ describe('train/runTraining', () => {
     });
     const out = tempDir();
     const r = await runTraining({ config, outDir: out, ...quiet });
-    const inter = r.protocols['inter-patient'].data as Record<string, unknown>;
-    const intra = r.protocols['intra-patient'].data as Record<string, unknown>;
+    const inter = r.protocols['inter-patient'].data as ProtocolDataSummary;
+    const intra = r.protocols['intra-patient'].data as ProtocolDataSummary;
     assert.equal(inter.balancing, 'class-weights');
     assert.equal(inter.maxTrainBeatsPerClass, 60);
     assert.equal(intra.balancing, 'none');

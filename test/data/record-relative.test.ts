@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { medianBeat, recordRelative } from '../../lib/train';
+import { medianBeat, recordRelative } from '../../lib/data';
 
-describe('train/recordRelative', () => {
+describe('data/recordRelative', () => {
   it('takes the element-wise median of a record’s beats', () => {
     // Beats [0,1], [2,3], [10,10]: medians 2 and 3; an even count averages the middle two.
     assert.deepEqual(Array.from(medianBeat(Float32Array.from([0, 1, 2, 3, 10, 10]), 3, 2)), [2, 3]);

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { rrFeatures } from '../../lib/signal';
-import { rrSideFeatures } from '../../lib/train';
+import { rrSideFeatures } from '../../lib/data';
 import { expectClose } from '../helpers';
 
-describe('train/rrSideFeatures', () => {
+describe('data/rrSideFeatures', () => {
   it('turns lib/signal RR intervals into seconds and ratios to the record mean, by hand', () => {
     // Beats at 0, 360, 720, 1260 at 360 Hz: RR = 1, 1, 1.5 s; average (1260/360)/3 = 1.16667 s.
     // Beat 720 (index 2): pre 1, post 1.5; ratios 1/1.16667 = 6/7, 1.5/1.16667 = 9/7;

@@ -1,0 +1,116 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { initBackend } from '../../lib/engine';
+import {
+  prepareProtocolData,
+  predictRecord,
+  readRunBeats,
+  readTrainedModel,
+  recordInputs,
+  resolveTrainConfig,
+  runTraining,
+  silentProgress,
+  upgradeSidecar,
+  type TrainConfig,
+} from '../../lib/train';
+import { dataDir, expectClose, tempDir } from '../helpers';
+
+const bytes = (a: Float32Array | undefined) => Buffer.from(a!.buffer, a!.byteOffset, a!.byteLength);
+const fixtures = path.join(__dirname, '..', 'fixtures');
+
+// Train on 106 and 119, test on 100, with every part of the recipe on: band-pass, RR side
+// features, the record-relative channel and a z-score.
+function recipeConfig(): TrainConfig {
+  return resolveTrainConfig({
+    name: 'recipe',
+    seed: 5,
+    data: {
+      dir: dataDir(),
+      protocols: ['inter-patient'],
+      trainRecords: ['106', '119'],
+      testRecords: ['100'],
+      maxTrainBeatsPerClass: 40,
+      validationFraction: 0,
+      rrFeatures: true,
+      recordRelative: true,
+    },
+    model: { arch: 'cnn1d', convBlocks: [{ filters: 2, kernelSize: 5, poolSize: 8 }], dense: [] },
+    training: { epochs: 1, batchSize: 32, earlyStoppingPatience: 0 },
+  });
+}
+
+describe('train/predictBeats', () => {
+  before(async () => {
+    await initBackend();
+  });
+
+  it('builds, for a record, bit for bit the inputs training built for the same beats', async () => {
+    const config = recipeConfig();
+    const out = tempDir();
+    await runTraining({ config, outDir: out, progress: silentProgress, log: () => {} });
+    const trained = await readTrainedModel(path.join(out, 'model'));
+    // What training made of record 100 (the test side), by the same preparation runTraining ran.
+    const all = readRunBeats(config.data, dataDir(), ['inter-patient']);
+    const d = prepareProtocolData(all, config.data, dataDir(), 'inter-patient', config.seed);
+    assert.deepEqual(trained.sidecar.normalization, JSON.parse(JSON.stringify(d.normalization)));
+    // What `ecg predict --annotations` makes of it.
+    const got = recordInputs(trained, path.join(dataDir(), '100'), { useAnnotations: true });
+    assert.equal(got.inputs.n, d.test.n);
+    assert.equal(got.inputs.channels, 2);
+    assert.equal(got.inputs.sideFeatures, 7);
+    const rows100 = all.record.flatMap((r, i) => (r === '100' ? [i] : []));
+    assert.deepEqual(
+      Array.from(got.samples),
+      Array.from(rows100, (i) => all.sample[i]),
+    );
+    assert.ok(bytes(got.inputs.x).equals(bytes(d.test.x)), 'beat inputs differ');
+    assert.ok(bytes(got.inputs.side).equals(bytes(d.test.side)), 'RR side inputs differ');
+  });
+
+  it('reads a version 1 model folder by upgrading its sidecar, and predicts as it did', async () => {
+    const dir = path.join(fixtures, 'model-v1');
+    const v1 = JSON.parse(fs.readFileSync(path.join(dir, 'ecg-model.json'), 'utf8'));
+    assert.equal(v1.formatVersion, 1);
+    const t = await readTrainedModel(dir);
+    assert.equal(t.sidecar.formatVersion, 2);
+    assert.deepEqual(t.sidecar.recipe, {
+      preset: 187,
+      length: 187,
+      beforeSamples: 62,
+      afterSamples: 125,
+      fsHz: 360,
+      filter: 'bandpass',
+      bandHz: [0.5, 40],
+      recordRelative: true,
+      rrFeatures: true,
+    });
+    assert.ok(!('window' in t.sidecar));
+    // Probabilities the version 1 code gave for the first beats of record 100 (its reference beats).
+    const before = JSON.parse(fs.readFileSync(path.join(fixtures, 'model-v1-predictions-100.json'), 'utf8')) as {
+      sample: number;
+      probabilities: Record<string, number>;
+    }[];
+    const now = await predictRecord(t, path.join(dataDir(), '100'), { useAnnotations: true });
+    before.forEach((b, i) => {
+      assert.equal(now[i].sample, b.sample);
+      expectClose(Object.values(now[i].probabilities), Object.values(b.probabilities), 1e-5, `beat ${i}`);
+    });
+    t.model.dispose();
+  });
+
+  it('names the file and key of a sidecar it cannot read', () => {
+    const v1 = JSON.parse(fs.readFileSync(path.join(fixtures, 'model-v1', 'ecg-model.json'), 'utf8'));
+    assert.throws(
+      () => upgradeSidecar({ ...v1, formatVersion: 7 }, 'm/ecg-model.json'),
+      /m\/ecg-model.json, key formatVersion: format version 7/,
+    );
+    const noWindow = { ...v1 };
+    delete noWindow.window;
+    assert.throws(() => upgradeSidecar(noWindow, 'm/ecg-model.json'), /key window: version 1 without window/);
+    assert.throws(
+      () => upgradeSidecar({ format: 'other' }, 'm/ecg-model.json'),
+      /m\/ecg-model.json: is not an ecg-workbench model description/,
+    );
+  });
+});
