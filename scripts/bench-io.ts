@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { mitdbDir } from '../lib/common/data-dir';
+import { median, mitdbDir } from '../lib/common';
 import { listRecords, readAnnotations, readRecord } from '../lib/io';
 
 const NUMPY_212 = `
@@ -36,11 +36,6 @@ for _ in range(repeats):
         best[r] = min(best.get(r, 1e9), ms)
 print(json.dumps(best))
 `;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 function main(): void {
   const args = process.argv.slice(2);

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../lib/common/data-dir';
-import { DEBIAN_PYTHON } from '../lib/common';
+import { DEBIAN_PYTHON, median } from '../lib/common';
 import { ensureDebianPythonModule } from './debian-python';
 import { listRecords, readAnnotations, readRecord } from '../lib/io';
 import { grossScore, referenceBeats, scoreBeats, vfEpisodes, type BeatScore } from '../lib/evaluation';
@@ -29,7 +29,6 @@ function dataFolder(): string {
   return path.join(repoRoot(), 'data', 'mitdb');
 }
 
-const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const fmt = (v: number) => `${(v / 1e6).toFixed(1)} M samples/s`;
 
 function benchFilter(dir: string, repeats: number): void {

@@ -1,9 +1,9 @@
-/** Shared building blocks: error catalogue, seeded randomness, atomic writes, data locations. */
+/** Shared building blocks: error catalogue, seeded randomness, statistics, atomic writes, data locations. */
 export { EcgInputError, formatInputError, isInputError, type Place } from './errors';
 export { createRng, shuffledIndices, mixSeeds, seedStreams, SEED_STREAMS, type Rng, type SeedStream } from './rng';
 export { writeFileAtomic, writeJsonAtomic, writeDirAtomic } from './atomic-write';
 export { mitdbDir, outputsDir, repoRoot } from './data-dir';
-export { quantile, sampleWithReplacement, mean } from './stats';
 export { runParams, type RunParams } from './run-params';
+export { quantile, sampleWithReplacement, mean, sampleSd, meanSd, median, medianSorted, type MeanSd } from './stats';
 export { DEBIAN_PYTHON, missingPythonModule, pythonModuleImportable } from './python-module';
 export { dataFrame, danfo, type DataFrame } from './data-frame';

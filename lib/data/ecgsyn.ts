@@ -133,7 +133,9 @@ export function ecgsyn(input: EcgsynInput): Float32Array {
   }
   const scale = max > min ? (hi - lo) / (max - min) : 0;
   for (let k = 0; k < n; k++) out[k] = lo + (out[k] - min) * scale;
-  // Most samples lie on the isoelectric line between beats: their median becomes 0 mV.
+  // Most samples lie on the isoelectric line between beats: their median becomes 0 mV. (The upper
+  // median, kept because the published synthetic cohorts were generated with it: common/stats'
+  // median moves a few ADC values of the written CSVs by one unit.)
   const sorted = out.slice(0, Math.min(n, Math.round(60 * fsHz))).sort();
   const iso = sorted.length > 0 ? sorted[sorted.length >> 1] : 0;
   for (let k = 0; k < n; k++) out[k] -= iso;

@@ -1,3 +1,5 @@
+import { medianSorted } from '../common';
+
 /**
  * The element-wise median of a record's beats (rows of `length` values): the record's typical
  * beat, robust to its ectopic minority.
@@ -10,7 +12,7 @@ export function medianBeat(x: Float32Array, n: number, length: number): Float32A
   for (let t = 0; t < length; t++) {
     for (let i = 0; i < n; i++) column[i] = x[i * length + t];
     column.sort();
-    out[t] = n === 0 ? 0 : n % 2 ? column[(n - 1) / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
+    out[t] = n === 0 ? 0 : medianSorted(column);
   }
   return out;
 }

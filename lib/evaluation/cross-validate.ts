@@ -1,15 +1,10 @@
+import { meanSd, type MeanSd } from '../common';
 import { evaluateClassifier, type ClassificationReport, type EvaluateOptions } from './evaluate-classifier';
 
 /** One fold: indices of the training and test beats. */
 export interface FoldIndices {
   train: ArrayLike<number>;
   test: ArrayLike<number>;
-}
-
-/** Mean and sample standard deviation over folds. */
-export interface MeanSd {
-  mean: number;
-  sd: number;
 }
 
 /** Results of a k-fold cross-validation. */
@@ -25,17 +20,6 @@ export interface CrossValidationResult {
     macroF1: MeanSd;
     perClass: Record<string, { se: MeanSd; ppv: MeanSd }>;
   };
-}
-
-/**
- * Mean and sample standard deviation (n − 1) of fold figures; sd 0 for a single value.
- *
- * @example meanSd([1, 2, 3]) // => { mean: 2, sd: 1 }
- */
-export function meanSd(values: number[]): MeanSd {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const sd = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
-  return { mean, sd };
 }
 
 /**

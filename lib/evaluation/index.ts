@@ -14,7 +14,7 @@ export {
 } from './evaluate-classifier';
 export { aamiReport, DE_CHAZAL_2004, type AamiReport, type SePpv } from './aami-report';
 export { protocolReport, type ProtocolReport, type ProtocolName } from './protocol-report';
-export { crossValidate, meanSd, type FoldIndices, type CrossValidationResult, type MeanSd } from './cross-validate';
+export { crossValidate, type FoldIndices, type CrossValidationResult } from './cross-validate';
 export {
   recordConfusions,
   recordBootstrap,

@@ -1,4 +1,4 @@
-import { EcgInputError } from '../common';
+import { EcgInputError, median } from '../common';
 import { HEARTBEAT_CSV_HZ, HEARTBEAT_CSV_LENGTH } from '../io';
 import { resample } from './resample';
 import { assertPositive } from './samples';
@@ -74,7 +74,5 @@ export function heartbeatCsvBeats(samples: Float32Array, fsHz: number, peaks: In
 function medianRr(peaks: Int32Array, from: number, to: number): number {
   const rr: number[] = [];
   for (let k = from + 1; k < to; k++) rr.push(peaks[k] - peaks[k - 1]);
-  rr.sort((u, v) => u - v);
-  const h = rr.length >> 1;
-  return rr.length % 2 ? rr[h] : (rr[h - 1] + rr[h]) / 2;
+  return median(rr);
 }

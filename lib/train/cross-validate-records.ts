@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { mitdbDir, EcgInputError } from '../common';
+import { mitdbDir, meanSd, EcgInputError, type MeanSd } from '../common';
 import { readBeatDataset, stratifiedGroupKFold } from '../data';
-import { meanSd, type MeanSd } from '../evaluation';
 import { silentProgress } from './progress';
 import { runTraining } from './run-training';
 import { resolveTrainConfig, type TrainConfig } from './train-config';
