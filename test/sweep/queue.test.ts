@@ -148,6 +148,26 @@ describe('sweep on a BullMQ queue (a real redis-server on 127.0.0.1)', function 
     assert.equal(fs.readdirSync(path.join(out, 'sweep', 'trials')).length, 4);
   });
 
+  it('a worker sent SIGTERM during a trial finishes it, returns the result, then exits', async () => {
+    const logDir = temp('ecg-queue-log-');
+    const w = startWorker(redis!.url, 'term');
+    workers.push(w);
+    const code = new Promise<number | null>((r) => w.child.once('exit', (c) => r(c)));
+    const sweeping = runSweep({
+      base: { x: 1, y: 2, sleepMs: 1500, logDir },
+      objective: 'toy',
+      search: { kind: 'list', trials: [{}] },
+      queue: { url: redis!.url, name: 'term' },
+    });
+    await until('the worker to take the trial', () => w.log.some((l) => / attempt /.test(l)));
+    w.child.kill('SIGTERM');
+    const r = await sweeping;
+    assert.equal(r.trials[0].status, 'ok');
+    assert.equal(r.trials[0].attempts, 1);
+    assert.equal(await code, 0);
+    assert.ok(w.log.some((l) => /SIGTERM: finishing the running trial/.test(l)));
+  });
+
   it('a coordinator restarted mid-sweep re-uses the finished trials; none runs twice', async () => {
     const logDir = temp('ecg-queue-log-');
     const out = temp('ecg-queue-out-');
