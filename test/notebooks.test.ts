@@ -24,11 +24,19 @@ describe('notebooks', () => {
           assert.equal(c.execution_count, null);
         }
       });
-      it('says what each step does before it: a markdown cell precedes every run of code cells', () => {
+      it('says what each step does before it: a markdown cell with text precedes every code cell', () => {
         assert.equal(nb.cells[0].cell_type, 'markdown');
-        const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === 'code').length;
-        const md = nb.cells.filter((c: { cell_type: string }) => c.cell_type === 'markdown').length;
-        assert.ok(md >= code / 2, `${f}: ${md} markdown cells for ${code} code cells`);
+        nb.cells.forEach((c: { cell_type: string }, i: number) => {
+          if (c.cell_type !== 'code') return;
+          const before = nb.cells[i - 1];
+          assert.equal(before.cell_type, 'markdown', `${f}: code cell ${i + 1} follows a ${before.cell_type} cell`);
+          const words =
+            []
+              .concat(before.source)
+              .join('')
+              .match(/[A-Za-z]{2,}/g) ?? [];
+          assert.ok(words.length >= 5, `${f}: the markdown cell before code cell ${i + 1} says almost nothing`);
+        });
       });
       it('reads its parameters from the environment in the first code cell', () => {
         const first = nb.cells.find((c: { cell_type: string }) => c.cell_type === 'code');
