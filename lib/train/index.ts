@@ -93,3 +93,4 @@ export {
   type StudyRunResult,
   type StudySplitRows,
 } from './run-study';
+export { studyTableRows, type StudyTableRow } from './study-table';

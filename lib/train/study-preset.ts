@@ -18,6 +18,8 @@ export interface StudyPreset {
   title: string;
   /** Figures the study published (fractions in [0, 1]), quoted; empty when it gave none. */
   published: { figures: Record<string, number>; quote: string; note?: string };
+  /** One sentence on why the published figure, ours as published and ours honest differ. */
+  explain: string;
   data: StudyDataSpec;
   splits: { study: StudySplit; honest: StudySplit };
   /** One or more models, trained on the same split (study 2 compares two). */
@@ -140,6 +142,7 @@ const PRESET_SPEC: Spec = {
       keys: { figures: { kind: 'object', keys: {} }, quote: { kind: 'string' }, note: { kind: 'string' } },
       required: ['figures', 'quote'],
     },
+    explain: { kind: 'string' },
     data: {
       kind: 'object',
       keys: {
@@ -194,6 +197,7 @@ const PRESET_SPEC: Spec = {
     'study',
     'title',
     'published',
+    'explain',
     'data',
     'splits',
     'models',
