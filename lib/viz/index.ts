@@ -22,6 +22,7 @@ export {
   type StripAnnotation,
   type StripBeatLabel,
 } from './ecg-strip-chart';
+export { stripAnnotations } from './strip-annotations';
 export { filterOverlayChart, type FilterOverlayInput, type FilterOverlayOptions } from './filter-overlay-chart';
 export { intervalChart, type IntervalPoint, type IntervalChartOptions } from './interval-chart';
 export { classDistributionChart, type ClassCount, type ClassDistributionOptions } from './class-distribution-chart';
