@@ -169,6 +169,12 @@ async function main(): Promise<void> {
       `p99 ${quantile(healthMs, 0.99).toFixed(1)} ms, max ${Math.max(...healthMs).toFixed(1)} ms (target < 100 ms)`,
   );
 
+  const loop = ((await (await fetch(`${url}/healthz`)).json()) as { eventLoopDelayMs: Record<string, number> })
+    .eventLoopDelayMs;
+  console.log(
+    `server event-loop delay since start (10 ms resolution): p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms ` +
+      '(timer lateness on the main thread: blocking by the server and waiting for a core both count)',
+  );
   const rss1 = rssMiB(server.pid!);
   const c = await cannon({ ...post(seg), connections, amount: 1000 });
   const rss2 = rssMiB(server.pid!);

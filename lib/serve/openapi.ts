@@ -53,6 +53,10 @@ export function openApiDocument(o: { uploadLimitBytes: number; classes: readonly
                         type: 'object',
                         description: 'Worker threads: busy, queued, counters since start',
                       },
+                      eventLoopDelayMs: {
+                        type: 'object',
+                        description: 'Main-thread timer lateness since start: p50, p99, max (ms)',
+                      },
                     },
                   },
                 },

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -205,7 +206,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       .send(fs.createReadStream(file));
   });
 
-  app.get('/healthz', async () => ({ status: 'ok', model, pool: pool.status() }));
+  // How long the event loop was held up (sampled every 10 ms, since start): the main thread only
+  // parses requests and forwards answers, so this stays small while workers classify.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  app.addHook('onClose', async () => loopDelay.disable());
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  app.get('/healthz', async () => ({
+    status: 'ok',
+    model,
+    pool: pool.status(),
+    eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+  }));
   app.get('/api/openapi.json', async () => openApiDocument({ uploadLimitBytes: uploadLimit, classes: model.classes }));
   app.get('/api/records', async () => ({ records: recordsOf(dataDir) }));
 
