@@ -114,6 +114,11 @@ export class FusedLSTM extends (stockClass('LSTM') as LayerCtor) {
   }
 }
 
+// Models are saved under the stock class name 'LSTM'; registering the fused class under that name
+// makes a model read back from disk run the same kernel it was trained with (the stock recurrence
+// differs in the last float bit, so a read model would not predict bit for bit like the written one).
+tf.serialization.registerClass(FusedLSTM as unknown as tf.serialization.SerializableConstructor<tf.layers.Layer>);
+
 /**
  * Drop-in for tf.layers.lstm (same arguments) with the fused recurrence.
  *
