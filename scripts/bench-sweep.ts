@@ -5,7 +5,9 @@
  * difference in wall time divided by the number of trials. Starts its own redis-server on a free
  * port (no persistence) and stops it.
  *
- * Usage: npm run bench:sweep [-- --trials N] [--toy-trials N]     (default 4 training, 40 toy trials)
+ * Usage: npm run bench:sweep [-- --trials N] [--epochs N] [--beats N] [--toy-trials N]
+ *        (default 4 training trials of 2 epochs on 400 beats per class, 40 toy trials; trials of a
+ *        few seconds measure process start more than training: raise --epochs/--beats for that)
  * Prints numbers and ratios; a benchmark, not a test.
  */
 import { spawn } from 'child_process';
@@ -20,6 +22,8 @@ function arg(name: string, fallback: number): number {
 
 const trials = arg('trials', 4);
 const toyTrials = arg('toy-trials', 40);
+const epochs = arg('epochs', 2);
+const beats = arg('beats', 400);
 
 // Small real trials: two DS1 records of the shipped subset to train on, one DS2 record to test.
 const trainBase = {
@@ -30,12 +34,12 @@ const trainBase = {
     protocols: ['inter-patient'],
     trainRecords: ['101', '106'],
     testRecords: ['100'],
-    maxTrainBeatsPerClass: 400,
+    maxTrainBeatsPerClass: beats,
     validationFraction: 0.1,
     rrFeatures: true,
   },
   model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [8], dropout: 0.1 },
-  training: { epochs: 2, batchSize: 32, earlyStoppingPatience: 0, balancing: 'none' },
+  training: { epochs, batchSize: 32, earlyStoppingPatience: 0, balancing: 'none' },
 };
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -47,7 +51,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 async function main(): Promise<void> {
   const seeds = Array.from({ length: trials }, (_, i) => 100 + i);
   const search: SearchSpace = { kind: 'grid', grid: { seed: seeds } };
-  console.log(`training trials: ${trials} (seeds ${seeds.join(' ')}), tiny CNN, 2 epochs, records 101 106 → 100`);
+  console.log(`training trials: ${trials} (seeds ${seeds.join(' ')}), tiny CNN, ${epochs} epochs, ≤ ${beats} beats per class, records 101 106 → 100`);
   const perHour: number[] = [];
   for (const workers of [1, 2]) {
     const [r, s] = await timed(() => runSweep({ base: trainBase, search, workers }));

@@ -29,6 +29,9 @@ export function queueExecutor(target: QueueTarget, retries: number): TrialExecut
     const name = target.name ?? DEFAULT_QUEUE;
     const queue = new Queue<TrialJobData>(name, { connection });
     const events = new QueueEvents(name, { connection });
+    // Every waiting trial listens on the one QueueEvents: a sweep of hundreds is not a leak.
+    events.setMaxListeners(specs.length * 2 + 10);
+    queue.setMaxListeners(specs.length * 2 + 10);
     try {
       await events.waitUntilReady();
       // A job of the same trial that failed before (say, a record missing on a worker since fixed)
