@@ -51,7 +51,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 async function main(): Promise<void> {
   const seeds = Array.from({ length: trials }, (_, i) => 100 + i);
   const search: SearchSpace = { kind: 'grid', grid: { seed: seeds } };
-  console.log(`training trials: ${trials} (seeds ${seeds.join(' ')}), tiny CNN, ${epochs} epochs, ≤ ${beats} beats per class, records 101 106 → 100`);
+  console.log(
+    `training trials: ${trials} (seeds ${seeds.join(' ')}), tiny CNN, ${epochs} epochs, ≤ ${beats} beats per class, records 101 106 → 100`,
+  );
   const perHour: number[] = [];
   for (const workers of [1, 2]) {
     const [r, s] = await timed(() => runSweep({ base: trainBase, search, workers }));
