@@ -3,6 +3,13 @@ export { type Samples, assertFinite } from './samples';
 export { type Sos, sosfilt, sosfiltZi, sosResponse, sectionCount } from './sos';
 export { butter, type BandKind } from './butter';
 export { filtfilt, defaultPadlen, type FiltfiltOptions } from './filtfilt';
+export {
+  filterResponse,
+  zeroPhaseResponse,
+  filterResponses,
+  type FilterResponse,
+  type FilterResponses,
+} from './filter-response';
 export { lowpass } from './lowpass';
 export { highpass } from './highpass';
 export { bandpass } from './bandpass';
