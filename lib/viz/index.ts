@@ -24,6 +24,12 @@ export {
 } from './ecg-strip-chart';
 export { stripAnnotations } from './strip-annotations';
 export { filterOverlayChart, type FilterOverlayInput, type FilterOverlayOptions } from './filter-overlay-chart';
+export {
+  filterResponseChart,
+  type FilterResponseCurve,
+  type FilterResponseChartInput,
+  type FilterResponseChartOptions,
+} from './filter-response-chart';
 export { intervalChart, type IntervalPoint, type IntervalChartOptions } from './interval-chart';
 export { classDistributionChart, type ClassCount, type ClassDistributionOptions } from './class-distribution-chart';
 export {
