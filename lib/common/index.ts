@@ -6,4 +6,4 @@ export { mitdbDir, outputsDir, repoRoot } from './data-dir';
 export { runParams, type RunParams } from './run-params';
 export { quantile, sampleWithReplacement, mean, sampleSd, meanSd, median, medianSorted, type MeanSd } from './stats';
 export { DEBIAN_PYTHON, missingPythonModule, pythonModuleImportable } from './python-module';
-export { dataFrame, danfo, type DataFrame } from './data-frame';
+export { dataFrame, columnFrame, danfo, type DataFrame, type FrameColumn } from './data-frame';
