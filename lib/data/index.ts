@@ -46,4 +46,6 @@ export { medianBeat, recordRelative } from './record-relative';
 export { writeDataset, readDataset } from './dataset-file';
 export { writeHeartbeatCsv, heartbeatCsvBeatsOfRecord, type HeartbeatCsvOptions, type HeartbeatRows } from './write-heartbeat-csv';
 // Looking at data
+export { beatTable, type BeatTableOptions } from './beat-table';
+export { segmentTable } from './segment-table';
 export { beatsOfClass } from './beats-of-class';
