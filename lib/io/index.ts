@@ -60,12 +60,14 @@ export {
   type D1namoGlucoseCsv,
 } from './d1namo-csv';
 export { listD1namoSubjects, readD1namoSubject, isSyntheticCohort, type D1namoSubjectFiles } from './d1namo';
+export { d1namoGlucoseTable, d1namoEcgTable } from './d1namo-tables';
 export {
   readHeartbeatCsv,
   parseHeartbeatCsv,
   formatHeartbeatCsvRows,
   formatE18,
   heartbeatCsvFrame,
+  heartbeatCsvSummary,
   HEARTBEAT_CSV_HZ,
   HEARTBEAT_CSV_LENGTH,
   type HeartbeatCsv,

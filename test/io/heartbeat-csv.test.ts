@@ -6,6 +6,7 @@ import {
   formatE18,
   formatHeartbeatCsvRows,
   heartbeatCsvFrame,
+  heartbeatCsvSummary,
   parseHeartbeatCsv,
   readHeartbeatCsv,
 } from '../../lib/io';
@@ -93,5 +94,21 @@ describe('io/heartbeat-csv', () => {
     assert.equal(df.columns[187], 'label');
     assert.deepEqual(df.column('label').values, [0, 2, 1]);
     assert.equal(df.column('1').values[2], Math.fround(1 / 187));
+  });
+
+  it('summarises each beat read from a file: label, samples before the zero padding, seconds at 125 Hz, mean', () => {
+    const file = path.join(tempDir(), 'h.csv');
+    fs.writeFileSync(
+      file,
+      formatHeartbeatCsvRows(Float32Array.from([1, 0.5, 0.25, 0, 0, 0.2, 0, 1, 0.4, 0.3]), Int32Array.from([0, 1]), 5),
+    );
+    const df = heartbeatCsvSummary(readHeartbeatCsv(file, { length: 5 }));
+    assert.deepEqual(df.columns, ['label', 'samples', 'durationSec', 'mean']);
+    assert.deepEqual(df.dtypes, ['int32', 'int32', 'float32', 'float32']);
+    assert.deepEqual(df.column('label').values, [0, 1]);
+    assert.deepEqual(df.column('samples').values, [3, 5]);
+    assert.deepEqual(df.column('durationSec').values, [3 / 125, 5 / 125]);
+    const mean = df.column('mean').values as number[];
+    assert.ok(Math.abs(mean[0] - 1.75 / 3) < 1e-7 && Math.abs(mean[1] - 1.9 / 5) < 1e-7, String(mean));
   });
 });
