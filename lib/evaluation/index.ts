@@ -46,4 +46,5 @@ export {
   type ScoreDetectorOptions,
 } from './score-detector';
 export { perRecordRows, worstRecords, type PerRecordRow } from './per-record-table';
+export { detectorScoreFrame, type DetectorScoreFrameOptions } from './detector-score-frame';
 export { PUBLISHED_INTER_PATIENT, PUBLISHED_PATIENT_SPECIFIC, type PublishedResult } from './published-results';
