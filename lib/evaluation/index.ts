@@ -48,3 +48,9 @@ export {
 export { perRecordRows, worstRecords, type PerRecordRow } from './per-record-table';
 export { detectorScoreFrame, type DetectorScoreFrameOptions } from './detector-score-frame';
 export { PUBLISHED_INTER_PATIENT, PUBLISHED_PATIENT_SPECIFIC, type PublishedResult } from './published-results';
+export {
+  protocolSummaryRows,
+  protocolIntervalPoints,
+  type ProtocolSummaryInput,
+  type ProtocolSummaryRow,
+} from './protocol-table';
