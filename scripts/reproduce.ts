@@ -2,7 +2,7 @@
  * The main job: build lib, then execute every notebook in notebooks/ headlessly, in order, with
  * the tslab kernel, writing executed copies (.ipynb and .html), figures and results to outputs/.
  *
- *   npm run reproduce -- [--profile quick|full] [--only 03] [--seed N]
+ *   npm run reproduce -- [--profile quick|full] [--only 03 | --only 02,03] [--seed N]
  *
  * The profile, data folder, seed and output folder reach the notebooks as ECG_PROFILE,
  * ECG_DATA_DIR, ECG_SEED and ECG_OUTPUT_DIR, which their first cell reads, so a person at the
@@ -64,7 +64,11 @@ function main(): void {
     .readdirSync(nbDir)
     .filter((f) => f.endsWith('.ipynb'))
     .sort();
-  if (args.flags.only) notebooks = notebooks.filter((f) => f.includes(String(args.flags.only)));
+  if (args.flags.only) {
+    // `--only 03` or `--only 02,03`: notebooks whose file name contains any of the parts.
+    const parts = String(args.flags.only).split(',').filter(Boolean);
+    notebooks = notebooks.filter((f) => parts.some((p) => f.includes(p)));
+  }
   if (notebooks.length === 0) fail(`no notebook in ${nbDir}${args.flags.only ? ` matches '${args.flags.only}'` : ''}`);
 
   const py = python();

@@ -355,15 +355,27 @@ export function studyPresetDir(): string {
 /**
  * Names of the study presets in a folder (file names without .json), sorted.
  *
- * @example listStudyPresets() // => ['study-cnn-bilstm', 'study-custom-cnn', ...]
+ * @example listStudyPresets() // => ['study-hypoglycemia', 'study-normal-abnormal', 'study-cnn-bilstm', ...]
  */
 export function listStudyPresets(dir = studyPresetDir()): string[] {
   if (!fs.existsSync(dir)) return [];
+  // In the brief's order (its study numbers), so tables read 1 to 5; unreadable files sort last
+  // and fail later in readStudyPreset with their own message.
+  const numberOf = (name: string): number => {
+    try {
+      const n = JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8')).study;
+      return typeof n === 'number' ? n : Infinity;
+    } catch {
+      return Infinity;
+    }
+  };
   return fs
     .readdirSync(dir)
     .filter((f) => /^study-.*\.json$/.test(f))
     .map((f) => f.slice(0, -5))
-    .sort();
+    .map((name) => ({ name, n: numberOf(name) }))
+    .sort((a, b) => a.n - b.n || a.name.localeCompare(b.name))
+    .map((x) => x.name);
 }
 
 /**

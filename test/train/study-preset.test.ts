@@ -33,10 +33,10 @@ function countParams(model: Record<string, unknown> & { arch: string }, inputLen
 describe('train/study-preset', () => {
   const names = listStudyPresets();
 
-  it('ships one valid preset per study of the brief, 1 to 5, each with a quick and a full budget', () => {
+  it('lists one valid preset per study of the brief in study order 1 to 5, each with a quick and a full budget', () => {
     assert.equal(names.length, 5);
     const studies = names.map((n) => readStudyPreset(n)).map((p) => p.study);
-    assert.deepEqual([...studies].sort(), [1, 2, 3, 4, 5]);
+    assert.deepEqual(studies, [1, 2, 3, 4, 5]);
     for (const n of names) {
       const p = readStudyPreset(n);
       assert.equal(p.name, n);
