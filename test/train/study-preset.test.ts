@@ -94,7 +94,7 @@ describe('train/study-preset', () => {
     const bad4 = clone(base);
     bad4.models['Custom CNN'] = { arch: 'transformer' };
     assert.throws(() => checkStudyPreset(bad4, 'p.json'), /models\.Custom CNN\.arch/);
-    assert.throws(() => readStudyPreset('study-nope'), /no study preset 'study-nope'; expected study-cnn-bilstm or/);
+    assert.throws(() => readStudyPreset('study-nope'), /no study preset 'study-nope'; expected study-hypoglycemia or/);
   });
 
   it('resolves the study split and the honest split to configs that differ in the split only', () => {
