@@ -65,8 +65,6 @@ export const NUM = 60;
 export const SUB = 61;
 export const CHAN = 62;
 export const AUX = 63;
-/** The pseudo-codes by name, for callers outside lib/io. */
-export const PSEUDO_CODES = { SKIP, NUM, SUB, CHAN, AUX } as const;
 
 /** Code of the rhythm-change annotation (`+`, aux text such as `(AFIB`). */
 export const RHYTHM = 28;

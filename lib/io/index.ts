@@ -15,14 +15,7 @@ export {
   READABLE_FORMATS,
 } from './signal-formats';
 export { readAnnotations, parseAnnotations, rhythmIntervals, type Annotations } from './read-annotations';
-export {
-  annotationSymbol,
-  annotationDescription,
-  annotationCode,
-  ACMAX,
-  PSEUDO_CODES,
-  RHYTHM,
-} from './annotation-codes';
+export { annotationSymbol, annotationDescription, annotationCode, ACMAX, RHYTHM } from './annotation-codes';
 export {
   MITDB_RECORDS,
   SUBSET_RECORDS,
