@@ -7,7 +7,7 @@ import {
   maxRelError,
   wasmKernelModes,
   inKernelMode,
-} from './kernel-harness';
+} from '../kernel-harness';
 
 describe('engine/kernels/matMul', () => {
   before(async function () {

@@ -9,7 +9,7 @@ import {
   inKernelMode,
   randomConvCase,
   cpuConvOrSkip,
-} from './kernel-harness';
+} from '../kernel-harness';
 
 describe('engine/kernels/conv2dBackpropFilter', () => {
   before(async function () {

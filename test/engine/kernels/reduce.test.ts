@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { sumMiddle } from '../../lib/engine/kernels/reduce';
+import { sumMiddle } from '../../../lib/engine/kernels/reduce';
 import {
   createRng,
   randomTensor,
@@ -8,7 +8,7 @@ import {
   maxRelError,
   wasmKernelModes,
   inKernelMode,
-} from './kernel-harness';
+} from '../kernel-harness';
 
 describe('engine/kernels/reduce', () => {
   it('sums the middle axis as worked out by hand', () => {

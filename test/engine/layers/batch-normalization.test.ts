@@ -1,9 +1,13 @@
 import { strict as assert } from 'assert';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../lib/engine';
-import { batchNormTraining, batchNormalization, hasFusedBatchNorm } from '../../lib/engine/layers/batch-normalization';
-import { channelMoments } from '../../lib/engine/kernels/batch-norm-kernels';
-import { createRng, randomTensor, runKernelOn, maxRelError, wasmKernelModes, inKernelMode } from './kernel-harness';
+import { initBackend } from '../../../lib/engine';
+import {
+  batchNormTraining,
+  batchNormalization,
+  hasFusedBatchNorm,
+} from '../../../lib/engine/layers/batch-normalization';
+import { channelMoments } from '../../../lib/engine/kernels/batch-norm-kernels';
+import { createRng, randomTensor, runKernelOn, maxRelError, wasmKernelModes, inKernelMode } from '../kernel-harness';
 
 describe('engine/layers/batchNormalization', () => {
   before(async function () {

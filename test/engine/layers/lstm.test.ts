@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../lib/engine';
-import { lstm, bidirectional, hasFusedLstm } from '../../lib/engine/layers/lstm';
-import { createRng, randomTensor, runKernelOn, maxRelError } from './kernel-harness';
+import { initBackend } from '../../../lib/engine';
+import { lstm, bidirectional, hasFusedLstm } from '../../../lib/engine/layers/lstm';
+import { createRng, randomTensor, runKernelOn, maxRelError } from '../kernel-harness';
 
 /** A stock and a fused layer built alike, with the same initial weights. */
 function pair(make: (fused: boolean) => tf.layers.Layer, shape: number[]): [tf.LayersModel, tf.LayersModel] {

@@ -8,7 +8,7 @@ import {
   wasmKernelModes,
   inKernelMode,
   type HostTensor,
-} from './kernel-harness';
+} from '../kernel-harness';
 
 // Add and Multiply of a tensor and one value per channel (bias adds, batch-norm scales), which
 // the native kernels take over, beside shapes they leave to tfjs; and Relu.
