@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as tf from '@tensorflow/tfjs';
 import { EcgInputError, createRng, mitdbDir, outputsDir, shuffledIndices, writeJsonAtomic, mixSeeds } from '../common';
 import {
   generateSyntheticCohort,
@@ -8,13 +9,14 @@ import {
   randomSplit,
   readBeatDataset,
   segmentD1namoCohort,
+  writeDataset,
 } from '../data';
 import { describeBackend, initBackend } from '../engine';
 import type { ClassificationReport } from '../evaluation';
 import { DS1, DS2, listRecords } from '../io';
 import type { BeatArrays } from './beat-arrays';
 import { capPerClass } from './cap-per-class';
-import { fitAndEvaluate } from './fit-and-evaluate';
+import { fitAndEvaluate, fitModelConfig } from './fit-and-evaluate';
 import type { EpochEntry } from './history';
 import { writeModelDir } from './model-files';
 import { silentProgress, type ProgressReporter } from './progress';
@@ -327,8 +329,10 @@ function arrays(ex: StudyExamples, rows: Int32Array): BeatArrays {
 /**
  * Runs one study preset under one split and budget: loads and splits the examples, trains every
  * model of the preset with lib/train's seeded loop (normalisation fitted on the training side,
- * balancing and mixup on it only), scores the test side, and writes evaluation_results.json plus
- * each model (`<model>/model`, best epoch when early stopping restored it) under outDir.
+ * balancing and mixup on it only), scores the test side, and writes under outDir:
+ * evaluation_results.json, `processed-dataset.{bin,json}` (the examples and each side's rows,
+ * lib/data's readDataset reads it) and per model `<model>/model` (the best epoch when early
+ * stopping restored it, else the last) and `<model>/checkpoints/final` (the last epoch).
  *
  * @example (await runStudy(resolveStudyRun(readStudyPreset('study-stacked-lstm'), 'honest', 'quick'))).models['Stacked LSTM'].metrics.accuracy // => 0.6 (for example)
  * @throws EcgInputError for missing records or an impossible split
@@ -344,7 +348,34 @@ export async function runStudy(config: StudyRunConfig, options: RunStudyOptions 
   const test = arrays(ex, rows.test);
   const models: Record<string, StudyModelResult> = {};
   const trainSeconds: Record<string, number> = {};
+  if (options.outDir) {
+    // The examples exactly as the models saw them before normalisation, with the rows of each side,
+    // so a reader can re-score or re-split without re-reading the records.
+    writeDataset(path.join(options.outDir, 'processed-dataset'), {
+      ...ex,
+      split: config.split.kind,
+      trainRows: rows.train,
+      validationRows: rows.validation,
+      testRows: rows.test,
+    });
+  }
+  const modelFolder = (name: string): string =>
+    path.join(options.outDir ?? '', name.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   for (const [name, model] of Object.entries(config.models)) {
+    const modelConfig = fitModelConfig(model, train, ex.classes, config.seed);
+    const sidecar = (kind: 'best' | 'final', history: EpochEntry[], normalization: unknown) => ({
+      format: 'ecg-workbench-model',
+      formatVersion: 1,
+      kind,
+      study: config.name,
+      split: config.split,
+      classes: ex.classes,
+      modelConfig,
+      normalization,
+      seed: config.seed,
+      history,
+    });
+    let lastWeights: tf.Tensor[] = [];
     const r = await fitAndEvaluate({
       model,
       classes: ex.classes,
@@ -365,23 +396,26 @@ export async function runStudy(config: StudyRunConfig, options: RunStudyOptions 
       mixupAlpha: t.mixupAlpha,
       progress: options.progress ?? silentProgress,
       keepModel: Boolean(options.outDir),
+      // The last epoch's weights, kept before early stopping restores the best ones into the model.
+      onEpochEnd: options.outDir
+        ? async (_entry, m) => {
+            lastWeights.forEach((w) => w.dispose());
+            lastWeights = m.getWeights().map((w) => w.clone());
+          }
+        : undefined,
     });
     if (options.outDir && r.model) {
-      const dir = path.join(options.outDir, name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), 'model');
-      await writeModelDir(dir, r.model, {
-        format: 'ecg-workbench-model',
-        formatVersion: 1,
-        kind: 'best',
-        study: config.name,
-        split: config.split,
-        classes: ex.classes,
-        modelConfig: r.modelConfig,
-        normalization: r.normalization ?? null,
-        seed: config.seed,
-        history: r.history,
-      });
+      const normalization = r.normalization ?? null;
+      await writeModelDir(path.join(modelFolder(name), 'model'), r.model, sidecar('best', r.history, normalization));
+      r.model.setWeights(lastWeights);
+      await writeModelDir(
+        path.join(modelFolder(name), 'checkpoints', 'final'),
+        r.model,
+        sidecar('final', r.history, normalization),
+      );
       r.model.dispose();
     }
+    lastWeights.forEach((w) => w.dispose());
     models[name] = {
       parameters: r.parameters,
       metrics: studyMetrics(r.report),

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { readDataset } from '../../lib/data';
 import { DS1, DS2 } from '../../lib/io';
 import {
   listStudyPresets,
@@ -90,5 +91,49 @@ describe('train/run-study', function () {
     const { model } = await readModelDir(path.join(out, 'custom-cnn', 'model'));
     assert.equal(model.countParams(), a.models['Custom CNN'].parameters);
     model.dispose();
+  });
+
+  it("writes the processed dataset with each side's rows, and best and final checkpoints per model", async () => {
+    const preset = readStudyPreset('study-stacked-lstm');
+    const config = resolveStudyRun(preset, 'honest', { ...TINY, epochs: 2 });
+    const out = tempDir();
+    const r = await runStudy(config, { dataDir: dataDir(), outDir: out });
+    const ds = readDataset<{
+      x: Float32Array;
+      n: number;
+      length: number;
+      group: string[];
+      trainRows: Int32Array;
+      testRows: Int32Array;
+      split: string;
+    }>(path.join(out, 'processed-dataset'));
+    assert.equal(ds.x.length, ds.n * ds.length);
+    assert.equal(ds.length, 250, "the study's 250-sample beats");
+    assert.equal(ds.split, 'inter-patient');
+    // The rows it stores are the ones the run counted, and no patient is on both sides.
+    const counted = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    assert.equal(ds.trainRows.length, counted(r.data.trainCounts));
+    assert.equal(ds.testRows.length, counted(r.data.testCounts));
+    const trainGroups = new Set(Array.from(ds.trainRows, (i) => ds.group[i]));
+    assert.ok(Array.from(ds.testRows, (i) => ds.group[i]).every((g) => !trainGroups.has(g)));
+    const dir = path.join(out, 'stacked-lstm');
+    const best = await readModelDir<{ kind: string; history: unknown[] }>(path.join(dir, 'model'));
+    const final = await readModelDir<{ kind: string; history: unknown[] }>(path.join(dir, 'checkpoints', 'final'));
+    assert.equal(best.sidecar.kind, 'best');
+    assert.equal(final.sidecar.kind, 'final');
+    assert.equal(final.sidecar.history.length, r.models['Stacked LSTM'].epochsRun);
+    // Best and final hold the same weights exactly when the best epoch was the last one.
+    const same = best.model
+      .getWeights()
+      .every(
+        (w, i) =>
+          Buffer.compare(
+            Buffer.from(w.dataSync().buffer),
+            Buffer.from(final.model.getWeights()[i].dataSync().buffer),
+          ) === 0,
+      );
+    assert.equal(same, r.models['Stacked LSTM'].bestEpoch === r.models['Stacked LSTM'].epochsRun);
+    best.model.dispose();
+    final.model.dispose();
   });
 });
