@@ -87,17 +87,18 @@ describe('npm run notebook, driven through the Jupyter UI in Chromium', function
       kernelId = String(await page.evaluate('Jupyter.notebook.kernel.id'));
       // The committed notebook must stay without outputs: no autosave while the test runs it.
       await page.evaluate('Jupyter.notebook.set_autosave_interval(0)');
-      // Through the UI: click the first cell, then Shift+Enter through cells 1–8 (setup, the strip
-      // chart, the filter chart, the detection table), as a student steps through them.
+      // Through the UI: click the first cell, then Shift+Enter through cells 1–10 (setup, the strip
+      // chart, the filter chart, the filter response, the detection tables), as a student steps
+      // through them.
       await page.click('.cell .inner_cell');
       await page.keyboard.press('Escape');
-      for (let i = 0; i < 8; i++)
+      for (let i = 0; i < 10; i++)
         await page.keyboard
           .down('Shift')
           .then(() => page.keyboard.press('Enter'))
           .then(() => page.keyboard.up('Shift'));
       await page.waitForFunction(
-        "[...document.querySelectorAll('.code_cell .input_prompt')].slice(0, 4).filter((p) => /\\[\\d+\\]/.test(p.textContent)).length === 4",
+        "[...document.querySelectorAll('.code_cell .input_prompt')].slice(0, 5).filter((p) => /\\[\\d+\\]/.test(p.textContent)).length === 5",
         { timeout: 600000, polling: 1000 },
       );
       const errors = await page.$$eval('.output_error, .output_stderr', (els) => els.map((e) => e.textContent));
@@ -111,7 +112,8 @@ describe('npm run notebook, driven through the Jupyter UI in Chromium', function
         "Array.from(document.querySelectorAll('table.ecg-table'), (t) => Array.from(t.querySelectorAll('thead th'), (th) => th.textContent))",
       )) as string[][];
       assert.ok(table.length >= 1, 'a table appeared');
-      assert.deepEqual(table[0].slice(1, 3), ['record', 'beats']);
+      // The per-record detection scores as a DataFrame (index column first).
+      assert.deepEqual(table[0].slice(1, 4), ['detector', 'record', 'reference']);
       if (process.env.ECG_SCREENSHOT_DIR) {
         await page.evaluate('window.scrollTo(0, 0)');
         await page.screenshot({ path: path.join(process.env.ECG_SCREENSHOT_DIR, 'notebook-ui-01.png') });
