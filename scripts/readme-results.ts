@@ -137,32 +137,33 @@ if (fin) {
     '| method | year, venue | S Se % | S +P % | V Se % | V +P % | model selection | figures read in |',
     '|---|---|---|---|---|---|---|---|',
   ];
-  lines.push(
+  // A published table, then our figure of the same protocol in its columns when the run has one.
+  const comparison = (
+    caption: string,
+    list: readonly PublishedResult[],
+    protocol: string,
+    label: string,
+    sel: string,
+  ) => {
+    lines.push(caption, '', ...head, ...published(list));
+    const ours = row(protocolRow(protocol), label, sel);
+    if (ours) lines.push(ours);
+    lines.push('');
+  };
+  comparison(
     'Published inter-patient results (DS1 → DS2) in the same columns:',
-    '',
-    ...head,
-    ...published(PUBLISHED_INTER_PATIENT),
-  );
-  const ours = row(
-    protocolRow('inter-patient'),
+    PUBLISHED_INTER_PATIENT,
+    'inter-patient',
     '**this workbench, inter-patient**',
     'partly DS1 only: class-weight cap and record-relative channel by DS1 CV (notebook 02); RR features and network after trial runs that saw DS2',
   );
-  if (ours) lines.push(ours);
-  lines.push(
-    '',
+  comparison(
     'Published patient-specific results (first 5 minutes of each test record labelled):',
-    '',
-    ...head,
-    ...published(PUBLISHED_PATIENT_SPECIFIC),
-  );
-  const adapted = row(
-    protocolRow('patient-adapted'),
+    PUBLISHED_PATIENT_SPECIFIC,
+    'patient-adapted',
     '**this workbench, patient-adapted**',
     'the inter-patient model; adaptation settings fixed before any run, not tuned',
   );
-  if (adapted) lines.push(adapted);
-  lines.push('');
 }
 const bin = read('04-normal-vs-abnormal.json');
 if (bin) {
