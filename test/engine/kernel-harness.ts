@@ -102,6 +102,29 @@ export async function inKernelMode<T>(mode: KernelMode, fn: () => T): Promise<T>
   }
 }
 
+/**
+ * A test of the wasm kernels: it runs `fn` when wasm is the backend in use and is marked pending
+ * otherwise (ECG_BACKEND=cpu, tfjs-node installed), so the hand-worked tests beside it still run.
+ *
+ * @example itOnWasm('Tile matches the cpu backend', () => assert.ok(maxRelError(got, want) < 1e-5));
+ */
+export function itOnWasm(title: string, fn: () => unknown): Mocha.Test {
+  return it(title, async function () {
+    if (!(await wasmActive())) this.skip();
+    await fn();
+  });
+}
+
+/**
+ * One wasm test per kernel mode this machine has, titled `<mode> kernels: <title>`, each running
+ * `fn` with that mode's kernels registered (see inKernelMode).
+ *
+ * @example itInEveryMode('Relu matches the cpu backend', () => assert.ok(maxRelError(got, want) < 1e-5));
+ */
+export function itInEveryMode(title: string, fn: () => void): void {
+  for (const mode of wasmKernelModes()) itOnWasm(`${mode.name} kernels: ${title}`, () => inKernelMode(mode, fn));
+}
+
 /** One random convolution of the kernel tests: input, filter and the attributes of tf's Conv2D. */
 export interface ConvCase {
   x: HostTensor;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive } from '../kernel-harness';
+import { itOnWasm, createRng, randomTensor, runKernelOn } from '../kernel-harness';
 import { reverseInto } from '../../../lib/engine/kernels/reverse';
 
 describe('engine/kernels/reverse', () => {
@@ -9,8 +9,7 @@ describe('engine/kernels/reverse', () => {
     assert.deepEqual([...out], [3, 4, 1, 2]);
   });
 
-  it('matches the cpu backend on random shapes and axes, float32 and int32', async function () {
-    if (!(await wasmActive())) this.skip();
+  itOnWasm('matches the cpu backend on random shapes and axes, float32 and int32', () => {
     const rng = createRng(13);
     for (let trial = 0; trial < 50; trial++) {
       const rank = 1 + rng.int(4);

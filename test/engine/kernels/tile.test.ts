@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { createRng, randomTensor, runKernelOn, wasmActive } from '../kernel-harness';
+import { itOnWasm, createRng, randomTensor, runKernelOn } from '../kernel-harness';
 import { tileInto } from '../../../lib/engine/kernels/tile';
 
 describe('engine/kernels/tile', () => {
@@ -13,8 +13,7 @@ describe('engine/kernels/tile', () => {
     assert.deepEqual([...m], [1, 2, 1, 2, 3, 4, 3, 4, 1, 2, 1, 2, 3, 4, 3, 4]);
   });
 
-  it('matches the cpu backend on random shapes and repetitions, float32 and int32', async function () {
-    if (!(await wasmActive())) this.skip();
+  itOnWasm('matches the cpu backend on random shapes and repetitions, float32 and int32', () => {
     const rng = createRng(7);
     for (let trial = 0; trial < 60; trial++) {
       const rank = 1 + rng.int(5);
