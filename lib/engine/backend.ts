@@ -170,3 +170,15 @@ export function describeBackend(info: BackendInfo): string {
     : '';
   return `tfjs ${info.tfjs} on ${info.backend} (${t}${info.simd ? ', SIMD' : ''})${n}`;
 }
+
+/**
+ * What a result file records about the engine that produced it: the backend's name and the
+ * one-line description. Notebooks spread it into the JSON they write, so every figure on disk
+ * says where it came from without each notebook spelling it out.
+ *
+ * @example await describeRun() // => { backend: 'wasm', engine: 'tfjs 4.22.0 on wasm (1 thread, SIMD) + native kernels (avx512, 2 threads)' }
+ */
+export async function describeRun(): Promise<{ backend: string; engine: string }> {
+  const info = await initBackend();
+  return { backend: info.backend, engine: describeBackend(info) };
+}

@@ -1,5 +1,12 @@
 /** The tfjs engine: which backend runs, the kernels the project adds to it, and fast drop-ins. */
-export { initBackend, describeBackend, quietCpuBackend, type BackendInfo, type BackendName } from './backend';
+export {
+  initBackend,
+  describeBackend,
+  describeRun,
+  quietCpuBackend,
+  type BackendInfo,
+  type BackendName,
+} from './backend';
 export { registerExtraKernels } from './kernels';
 export {
   batchNormalization,

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { initBackend, describeBackend, tf } from '../../lib/engine';
+import { initBackend, describeBackend, describeRun, tf } from '../../lib/engine';
 
 describe('engine/backend', () => {
   it('chooses one backend per process and computes with it', async () => {
@@ -10,6 +10,12 @@ describe('engine/backend', () => {
     assert.match(describeBackend(a), /^tfjs 4\.\d+\.\d+ on (tensorflow|wasm|cpu)/);
     const y = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]])).dataSync()[0]);
     assert.equal(y, 11); // 1·3 + 2·4
+  });
+
+  it('describes a run for result files as the backend in use and its one-line description', async () => {
+    const run = await describeRun();
+    assert.deepEqual(run, { backend: tf.getBackend(), engine: describeBackend(await initBackend()) });
+    assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(run))), ['backend', 'engine']);
   });
 });
 
