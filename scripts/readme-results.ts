@@ -262,8 +262,9 @@ if (studies) {
   studyLines.push('');
 }
 /** The epochs the study itself trained for, from its preset (a run's config holds the capped count). */
-const presetEpochs = (name: string): number =>
-  JSON.parse(fs.readFileSync(path.join(root, 'configs', 'studies', `${name}.json`), 'utf8')).training.epochs;
+function presetEpochs(name: string): number {
+  return JSON.parse(fs.readFileSync(path.join(root, 'configs', 'studies', `${name}.json`), 'utf8')).training.epochs;
+}
 /** Every study run's evaluation_results.json under DIR/<preset>/<split>/: epochs run, best epoch, the study's count. */
 function studyRunsOnDisk(
   dir: string,
