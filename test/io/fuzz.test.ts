@@ -1,3 +1,6 @@
+// A cross-module test with no lib twin on purpose: it fuzzes every reader of untrusted files
+// (parse-header, signal-formats, read-annotations, read-record) with one shared mutation harness
+// and pins the same property for all of them: return, or throw EcgInputError.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

@@ -10,6 +10,7 @@ import {
   listRecords,
   MITDB_RECORDS,
   PACED,
+  SUBSET_RECORDS,
   type AamiClass,
 } from '../../lib/io/mitdb';
 import { readAnnotations } from '../../lib/io/read-annotations';
@@ -77,5 +78,21 @@ describe('io/mitdb', () => {
     }
     assert.equal(beats, 109494);
     assert.deepEqual(aami, { N: 90631, S: 2781, V: 7236, F: 803, Q: 8043 });
+  });
+});
+
+describe('io/mitdb SUBSET_RECORDS', () => {
+  it('lists exactly the records shipped in data/mitdb', () => {
+    const shipped = fs
+      .readFileSync(path.join(__dirname, '..', '..', 'data', 'mitdb', 'RECORDS'), 'utf8')
+      .trim()
+      .split(/\s+/);
+    assert.deepEqual([...SUBSET_RECORDS].sort(), shipped.sort());
+  });
+
+  it('holds training (DS1) and test (DS2) records for the quick inter-patient run', () => {
+    assert.ok(SUBSET_RECORDS.filter((r) => DS1.includes(r)).length >= 4);
+    assert.ok(SUBSET_RECORDS.filter((r) => DS2.includes(r)).length >= 4);
+    assert.ok(SUBSET_RECORDS.some((r) => PACED.includes(r)));
   });
 });

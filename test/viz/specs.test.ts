@@ -1,3 +1,6 @@
+// A cross-module test with no lib twin on purpose: it runs every chart builder of lib/viz through
+// the same Vega-Lite schema and compile checks (./vl-check) and the synthetic-title rule. Each
+// builder's own behaviour is tested in the test file named after its module.
 import { strict as assert } from 'assert';
 import {
   beatGalleryChart,

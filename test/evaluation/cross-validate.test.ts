@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { aamiReport, crossValidate, evaluateClassifier, protocolReport } from '../../lib/evaluation';
+import { crossValidate } from '../../lib/evaluation';
 import { expectClose } from '../helpers';
 
 function oneHot(labels: number[], k: number): Float32Array {
@@ -7,34 +7,6 @@ function oneHot(labels: number[], k: number): Float32Array {
   labels.forEach((l, i) => (out[i * k + l] = 1));
   return out;
 }
-
-describe('evaluation/aamiReport', () => {
-  it('gives Se and +P in percent and the difference to de Chazal et al. 2004', () => {
-    // truth/prediction pairs: S→S, S→N, V→V, N→N: S Se 1/2, +P 1/1; V Se 1, +P 1.
-    const r = evaluateClassifier([1, 1, 2, 0], oneHot([1, 0, 2, 0], 4), ['N', 'S', 'V', 'F']);
-    const a = aamiReport(r);
-    assert.deepEqual(a.classes.S, { se: 50, ppv: 100 });
-    // 50 − 75.9 = −25.9, 100 − 38.5 = 61.5; V: 100 − 77.7 = 22.3, 100 − 81.9 = 18.1 (rounded to 0.001).
-    assert.deepEqual(a.versusDeChazal.S, { se: -25.9, ppv: 61.5 });
-    assert.deepEqual(a.versusDeChazal.V, { se: 22.3, ppv: 18.1 });
-  });
-});
-
-describe('evaluation/protocolReport', () => {
-  const r = evaluateClassifier([0, 1], oneHot([0, 1], 2), ['N', 'V']);
-  it('marks intra-patient figures as having one patient on both sides', () => {
-    const p = protocolReport('intra-patient', r, ['100', '101'], ['100', '101']);
-    assert.equal(p.protocol, 'intra-patient');
-    assert.match(p.protocolNotes[0], /both sides/);
-  });
-  it('flags records shared between the sides of an inter-patient split', () => {
-    assert.deepEqual(protocolReport('inter-patient', r, ['101'], ['100']).protocolNotes, []);
-    assert.match(
-      protocolReport('inter-patient', r, ['100', '101'], ['100']).protocolNotes[0],
-      /Records 100 appear on both sides/,
-    );
-  });
-});
 
 describe('evaluation/crossValidate', () => {
   it('evaluates each fold, pools the out-of-fold predictions and reports mean ± sd', async () => {
