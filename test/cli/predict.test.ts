@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { resolveTrainConfig, runTraining, silentProgress } from '../../lib/train';
 import { dataDir, tempDir } from '../helpers';
-import { capture } from './train.test';
+import { runEcg as capture } from '../support/run-ecg';
 
 describe('cli/predict and cli/evaluate', () => {
   let out = '';

@@ -5,7 +5,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { tempDir } from '../helpers';
 import { tinyModel } from '../serve/fixtures';
-import { capture } from './train.test';
+import { runEcg as capture } from '../support/run-ecg';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'ecg.js');
 

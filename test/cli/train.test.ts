@@ -1,11 +1,9 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../lib/cli/main';
-import { captureConsole, dataDir, tempDir } from '../helpers';
+import { dataDir, tempDir } from '../helpers';
 
-// Runs `ecg <argv>` in-process and captures what it prints.
-export const capture = (argv: string[]) => captureConsole(() => main(argv));
+import { runEcg as capture } from '../support/run-ecg';
 
 describe('cli/train', () => {
   it('names the key of a config with an unknown key, in one line with exit code 2', async () => {

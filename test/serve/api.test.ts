@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { startServer, type RunningServer } from '../../lib/serve';
-import { capture } from '../cli/train.test';
+import { runEcg as capture } from '../support/run-ecg';
 import { dataDir, tempDir } from '../helpers';
 import { formOf, record100, segment100, tinyModel, type RecordFiles } from './fixtures';
 
