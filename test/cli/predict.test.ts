@@ -1,28 +1,14 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { resolveTrainConfig, runTraining, silentProgress } from '../../lib/train';
 import { dataDir, tempDir } from '../helpers';
 import { runEcg as capture } from '../support/run-ecg';
+import { trainTinyModel } from '../support/tiny-model';
 
 describe('cli/predict and cli/evaluate', () => {
   let out = '';
   before(async () => {
-    out = tempDir();
-    const config = resolveTrainConfig({
-      seed: 3,
-      data: {
-        dir: dataDir(),
-        trainRecords: ['106', '119'],
-        testRecords: ['100'],
-        maxTrainBeatsPerClass: 40,
-        validationFraction: 0,
-        rrFeatures: true,
-      },
-      model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [] },
-      training: { epochs: 1, batchSize: 32, earlyStoppingPatience: 0 },
-    });
-    await runTraining({ config, outDir: out, progress: silentProgress, log: () => {} });
+    out = await trainTinyModel({ seed: 3, maxTrainBeatsPerClass: 40, rrFeatures: true, epochs: 1 });
   });
 
   it('predict --json gives one entry per beat with sample, class, confidence and probabilities', async () => {

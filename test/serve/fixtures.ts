@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { annotationCode, readAnnotations } from '../../lib/io';
-import { resolveTrainConfig, runTraining, silentProgress } from '../../lib/train';
 import { dataDir, tempDir } from '../helpers';
+import { tinyModelDir, trainTinyModel } from '../support/tiny-model';
 import { encodeAnnotations } from '../io/wfdb-writer';
 
 const models = new Map<string, Promise<string>>();
@@ -14,23 +14,12 @@ const models = new Map<string, Promise<string>>();
 export function tinyModel(rr: boolean): Promise<string> {
   const key = rr ? 'rr' : 'plain';
   if (!models.has(key)) {
-    const out = tempDir('ecg-serve-model-');
-    const config = resolveTrainConfig({
-      seed: 3,
-      data: {
-        dir: dataDir(),
-        trainRecords: ['106', '119'],
-        testRecords: ['100'],
-        maxTrainBeatsPerClass: 40,
-        validationFraction: 0,
-        rrFeatures: rr,
-      },
-      model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [] },
-      training: { epochs: 1, batchSize: 32, earlyStoppingPatience: 0 },
-    });
     models.set(
       key,
-      runTraining({ config, outDir: out, progress: silentProgress, log: () => {} }).then(() => path.join(out, 'model')),
+      trainTinyModel(
+        { seed: 3, maxTrainBeatsPerClass: 40, rrFeatures: rr, epochs: 1 },
+        tempDir('ecg-serve-model-'),
+      ).then(tinyModelDir),
     );
   }
   return models.get(key)!;

@@ -16,6 +16,7 @@ import {
   type TrainConfig,
 } from '../../lib/train';
 import { dataDir, expectClose, tempDir } from '../helpers';
+import { trainTinyModel } from '../support/tiny-model';
 
 const bytes = (a: Float32Array | undefined) => Buffer.from(a!.buffer, a!.byteOffset, a!.byteLength);
 const fixtures = path.join(__dirname, '..', 'fixtures');
@@ -132,21 +133,13 @@ function halfRateRecord(dir: string): string {
 
 describe('train/predictRecord on a record of another sampling rate', () => {
   it('resamples to the model rate: the same beats at half the sample numbers, with nearly the same probabilities', async () => {
-    const out = tempDir();
-    const config = resolveTrainConfig({
+    const out = await trainTinyModel({
       seed: 4,
-      data: {
-        dir: dataDir(),
-        trainRecords: ['106', '119'],
-        testRecords: ['100'],
-        maxTrainBeatsPerClass: 300,
-        validationFraction: 0,
-        rrFeatures: false,
-      },
-      model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [] },
-      training: { epochs: 3, batchSize: 32, earlyStoppingPatience: 0, balancing: 'none' },
+      maxTrainBeatsPerClass: 300,
+      rrFeatures: false,
+      epochs: 3,
+      balancing: 'none',
     });
-    await runTraining({ config, outDir: out, progress: silentProgress, log: () => {} });
     const model = await readTrainedModel(path.join(out, 'model'));
     assert.equal(model.sidecar.recipe.fsHz, 360);
     const full = (await predictRecord(model, path.join(dataDir(), '100'))).filter((b) => b.sample < 60 * 360 - 400);
