@@ -50,21 +50,6 @@ function positiveInt(v: unknown, flag: string, min = 1): number {
   return n;
 }
 
-// Repeatable options are taken out before the common parser, which keeps the last value only.
-function takeRepeated(argv: string[], flag: string): { values: string[]; rest: string[] } {
-  const values: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === `--${flag}`) {
-      if (argv[i + 1] === undefined)
-        throw new EcgInputError(`option --${flag} needs a value`, { file: 'ecg sweep' }, 'PATH=V1,V2');
-      values.push(argv[++i]);
-    } else if (argv[i].startsWith(`--${flag}=`)) values.push(argv[i].slice(flag.length + 3));
-    else rest.push(argv[i]);
-  }
-  return { values, rest };
-}
-
 /** The search from --grid, --space and --random. */
 function searchOf(
   grids: string[],
@@ -119,8 +104,7 @@ function table(r: SweepResult): string {
  * @throws EcgInputError for a bad option, a bad parameter path (before any trial runs), an unreachable queue
  */
 export async function run(argv: string[]): Promise<number> {
-  const grids = takeRepeated(argv, 'grid');
-  const args = parseArgs(grids.rest, {
+  const args = parseArgs(argv, {
     values: [
       'config',
       'preset',
@@ -140,6 +124,7 @@ export async function run(argv: string[]): Promise<number> {
       'retries',
     ],
     booleans: ['json', 'help'],
+    lists: ['grid'],
     command: 'sweep',
   });
   const f = args.flags as Record<string, string | undefined>;
@@ -167,7 +152,7 @@ export async function run(argv: string[]): Promise<number> {
   } else base = readJson(f.config!);
   if (f.data) base = { ...base, data: { ...((base.data as object) ?? {}), dir: path.resolve(f.data) } };
   const seed = f.seed !== undefined ? positiveInt(f.seed, 'seed', 0) : Number(base.seed ?? 42);
-  const search = searchOf(grids.values, f.space, f.random, seed);
+  const search = searchOf(args.lists.grid, f.space, f.random, seed);
   if (f.mode && f.mode !== 'max' && f.mode !== 'min')
     throw new EcgInputError(`--mode ${f.mode}`, { file: 'ecg sweep', at: '--mode' }, 'max or min');
   if (f.queue && f.workers) throw new EcgInputError('--workers with --queue', { file: 'ecg sweep' }, 'one of them');
