@@ -16,7 +16,7 @@ import type { ClassificationReport } from '../evaluation';
 import { DS1, DS2, listRecords } from '../io';
 import type { BeatArrays } from './beat-arrays';
 import { capPerClass } from './cap-per-class';
-import { fitAndEvaluate, fitModelConfig } from './fit-and-evaluate';
+import { fitAndEvaluate } from './fit-and-evaluate';
 import type { EpochEntry } from './history';
 import { writeModelDir } from './model-files';
 import { silentProgress, type ProgressReporter } from './progress';
@@ -362,19 +362,6 @@ export async function runStudy(config: StudyRunConfig, options: RunStudyOptions 
   const modelFolder = (name: string): string =>
     path.join(options.outDir ?? '', name.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   for (const [name, model] of Object.entries(config.models)) {
-    const modelConfig = fitModelConfig(model, train, ex.classes, config.seed);
-    const sidecar = (kind: 'best' | 'final', history: EpochEntry[], normalization: unknown) => ({
-      format: 'ecg-workbench-model',
-      formatVersion: 1,
-      kind,
-      study: config.name,
-      split: config.split,
-      classes: ex.classes,
-      modelConfig,
-      normalization,
-      seed: config.seed,
-      history,
-    });
     let lastWeights: tf.Tensor[] = [];
     const r = await fitAndEvaluate({
       model,
@@ -405,14 +392,21 @@ export async function runStudy(config: StudyRunConfig, options: RunStudyOptions 
         : undefined,
     });
     if (options.outDir && r.model) {
-      const normalization = r.normalization ?? null;
-      await writeModelDir(path.join(modelFolder(name), 'model'), r.model, sidecar('best', r.history, normalization));
+      const sidecar = (kind: 'best' | 'final') => ({
+        format: 'ecg-workbench-model',
+        formatVersion: 1,
+        kind,
+        study: config.name,
+        split: config.split,
+        classes: ex.classes,
+        modelConfig: r.modelConfig,
+        normalization: r.normalization ?? null,
+        seed: config.seed,
+        history: r.history,
+      });
+      await writeModelDir(path.join(modelFolder(name), 'model'), r.model, sidecar('best'));
       r.model.setWeights(lastWeights);
-      await writeModelDir(
-        path.join(modelFolder(name), 'checkpoints', 'final'),
-        r.model,
-        sidecar('final', r.history, normalization),
-      );
+      await writeModelDir(path.join(modelFolder(name), 'checkpoints', 'final'), r.model, sidecar('final'));
       r.model.dispose();
     }
     lastWeights.forEach((w) => w.dispose());
