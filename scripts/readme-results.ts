@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../lib/common/atomic-write';
 import { outputsDir, repoRoot } from '../lib/common/data-dir';
 import { parseArgs } from '../lib/cli/args';
 import { PUBLISHED_INTER_PATIENT, PUBLISHED_PATIENT_SPECIFIC, type PublishedResult } from '../lib/evaluation';
+import { readStudyPreset, STUDY_SPLITS } from '../lib/train';
 
 const args = parseArgs(process.argv.slice(2), { values: ['profile', 'outputs', 'section'], command: 'readme-results' });
 const profile = String(args.flags.profile ?? 'full');
@@ -261,17 +262,13 @@ if (studies) {
   for (const r of studies.rows) studyLines.push(`- **${r.study} (${r.model}).** ${r.why}`);
   studyLines.push('');
 }
-/** The epochs the study itself trained for, from its preset (a run's config holds the capped count). */
-function presetEpochs(name: string): number {
-  return JSON.parse(fs.readFileSync(path.join(root, 'configs', 'studies', `${name}.json`), 'utf8')).training.epochs;
-}
 /** Every study run's evaluation_results.json under DIR/<preset>/<split>/: epochs run, best epoch, the study's count. */
 function studyRunsOnDisk(
   dir: string,
 ): { study: string; split: string; model: string; epochsRun: number; bestEpoch: number; studyEpochs: number }[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).flatMap((preset) =>
-    ['study', 'honest'].flatMap((split) => {
+    STUDY_SPLITS.flatMap((split) => {
       const f = path.join(dir, preset, split, 'evaluation_results.json');
       if (!fs.existsSync(f)) return [];
       const r = JSON.parse(fs.readFileSync(f, 'utf8'));
@@ -281,7 +278,8 @@ function studyRunsOnDisk(
         model,
         epochsRun: m.epochsRun,
         bestEpoch: m.bestEpoch,
-        studyEpochs: presetEpochs(r.name),
+        // A run's config holds the capped count; the preset holds the study's own.
+        studyEpochs: readStudyPreset(r.name).training.epochs,
       }));
     }),
   );
