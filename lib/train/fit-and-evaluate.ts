@@ -39,6 +39,8 @@ export interface FitEvaluateOptions {
   oversample?: boolean;
   /** Mixup Beta(α, α) on training batches (Zhang et al. 2018); 0 or absent: off. */
   mixupAlpha?: number;
+  /** Focal-loss exponent γ for training (0 or absent: cross-entropy). */
+  focalGamma?: number;
   /** Decision threshold for a sigmoid (binary) head. */
   threshold?: number;
   progress?: ProgressReporter;
@@ -149,6 +151,7 @@ export async function fitAndEvaluate(o: FitEvaluateOptions): Promise<FitEvaluate
     schedule: o.schedule,
     seed: seeds.for('training'),
     sampleWeight: weights,
+    focalGamma: o.focalGamma,
     augmentBatch: o.mixupAlpha ? mixupBatch(o.mixupAlpha) : undefined,
     earlyStopping:
       o.earlyStoppingPatience && validation ? { patience: o.earlyStoppingPatience, restoreBest: true } : undefined,

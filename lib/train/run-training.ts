@@ -73,6 +73,7 @@ export interface ProtocolDataSummary {
   balancing: TrainConfig['training']['balancing'];
   maxClassWeight: number;
   mixupAlpha: number;
+  focalGamma: number;
 }
 
 /** What the patient-adapted protocol records about its data (see lib/train's adaptToPatients). */
@@ -197,6 +198,7 @@ async function trainProtocol(
     maxClassWeight: t.maxClassWeight,
     oversample: t.balancing === 'oversample',
     mixupAlpha: t.mixupAlpha,
+    focalGamma: t.focalGamma,
     progress: options.progress,
     keepModel: true,
     initialModel: model,
@@ -241,6 +243,7 @@ async function trainProtocol(
       balancing: t.balancing,
       maxClassWeight: t.maxClassWeight,
       mixupAlpha: t.mixupAlpha,
+      focalGamma: t.focalGamma,
     },
     training: { epochsRun: fit.history.length, bestEpoch: fit.bestEpoch, stoppedEarly: fit.stoppedEarly },
     perRecord,

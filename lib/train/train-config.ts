@@ -67,6 +67,11 @@ export interface TrainingConfig {
   maxClassWeight: number;
   /** Mixup Beta(α, α) parameter on training batches (Zhang et al. 2018); 0 turns it off. */
   mixupAlpha: number;
+  /**
+   * Focal-loss exponent γ (Lin et al. 2017): each beat's loss term is scaled by (1 − p)^γ, p the
+   * probability given to its true class; 0 is plain cross-entropy.
+   */
+  focalGamma: number;
 }
 
 /** A complete training run description (plain JSON). */
@@ -172,6 +177,7 @@ const TRAINING_SPEC: Spec = {
     balancing: { kind: 'string', oneOf: ['none', 'class-weights', 'oversample'] },
     maxClassWeight: { kind: 'number', min: 0 },
     mixupAlpha: { kind: 'number', min: 0 },
+    focalGamma: { kind: 'number', min: 0 },
   },
 };
 
@@ -224,6 +230,7 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'model'> = {
     balancing: 'class-weights',
     maxClassWeight: 0,
     mixupAlpha: 0,
+    focalGamma: 0,
   },
 };
 

@@ -19,6 +19,8 @@ export interface TrainOptions {
   seed: number;
   /** Per-beat loss weights of the training set (class weights expanded), default 1. */
   sampleWeight?: Float32Array;
+  /** Focal-loss exponent γ (Lin et al. 2017); 0 or absent: cross-entropy. */
+  focalGamma?: number;
   /**
    * Changes a batch before the step (e.g. mixup), drawing only from `rng`, which is seeded from
    * (run seed, epoch, step).
@@ -108,7 +110,7 @@ export async function trainModel(
         let batch = gatherBatch(train, idx, columns, options.sampleWeight);
         if (options.augmentBatch)
           batch = options.augmentBatch(batch, createRng(mixSeeds(mixSeeds(options.seed, 0x5eed + epoch), s)));
-        const loss = trainStep(model, optimizer, batch, train);
+        const loss = trainStep(model, optimizer, batch, train, options.focalGamma ?? 0);
         if (!Number.isFinite(loss))
           throw new Error(
             `training diverged: loss ${loss} at epoch ${epoch + 1}, batch ${s + 1}; try a lower learning rate`,

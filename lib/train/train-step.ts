@@ -4,8 +4,8 @@ import { weightedCrossEntropy } from './weighted-loss';
 
 /**
  * One gradient step on a batch: forward pass in training mode (dropout on, batch-norm statistics
- * updated), weighted cross-entropy plus the layers' L2 penalties, then the optimizer's update.
- * Returns the batch loss.
+ * updated), weighted cross-entropy (focal when `focalGamma` > 0) plus the layers' L2 penalties,
+ * then the optimizer's update. Returns the batch loss.
  *
  * @example trainStep(model, tf.train.adam(1e-3), batch, data) // => 1.52 (for example)
  */
@@ -14,6 +14,7 @@ export function trainStep(
   optimizer: tf.Optimizer,
   batch: Batch,
   data: Pick<BeatArrays, 'length' | 'channels' | 'sideFeatures'>,
+  focalGamma = 0,
 ): number {
   const columns = batch.target.length / batch.rows;
   const sigmoid = columns === 1;
@@ -24,7 +25,7 @@ export function trainStep(
   const cost = optimizer.minimize(
     () => {
       const out = model.apply(inputs.length === 1 ? inputs[0] : inputs, { training: true }) as tf.Tensor;
-      let loss = weightedCrossEntropy(target, out, weight, sigmoid);
+      let loss = weightedCrossEntropy(target, out, weight, sigmoid, focalGamma);
       for (const penalty of model.calculateLosses()) loss = tf.add(loss, penalty);
       return loss;
     },

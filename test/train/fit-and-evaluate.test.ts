@@ -81,7 +81,7 @@ describe('train/fitAndEvaluate', () => {
     assert.deepEqual(a.history, b.history);
   });
 
-  it('changes the result with each of oversampling, class weights, their cap and mixup', async () => {
+  it('changes the result with each of oversampling, class weights, their cap, mixup and the focal loss', async () => {
     // One class in five is a spike: every balancing option has something to change.
     const train = toyBeats(64, 4, 0.2);
     const test = toyBeats(32, 5, 0.5);
@@ -104,6 +104,7 @@ describe('train/fitAndEvaluate', () => {
       classWeights: await run({ classWeights: true }),
       cappedClassWeights: await run({ classWeights: true, maxClassWeight: 1.2 }),
       mixup: await run({ mixupAlpha: 0.2 }),
+      focal: await run({ focalGamma: 2 }),
     };
     const losses = (r: typeof plain) => r.history.map((e) => e.loss);
     for (const [name, r] of Object.entries(variants)) {
@@ -113,6 +114,11 @@ describe('train/fitAndEvaluate', () => {
     // Oversampling adds spike rows up to the sine count: more batches, so the loss differs from
     // the first epoch on; the weights of 64 beats, 13 of them spikes, exceed the cap of 1.2.
     assert.notEqual(losses(variants.oversample)[0], losses(plain)[0]);
+    // Every focal term is the cross-entropy term times (1 − p)^γ ≤ 1: the first epoch's loss is lower.
+    assert.ok(
+      losses(variants.focal)[0] < losses(plain)[0],
+      `focal ${losses(variants.focal)[0]} vs ${losses(plain)[0]}`,
+    );
     const spikes = Array.from(train.y).filter((v) => v === 1).length;
     assert.ok(64 / (2 * spikes) > 1.2, `class weight ${64 / (2 * spikes)}`);
   });
