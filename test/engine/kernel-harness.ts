@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, registerExtraKernels } from '../../lib/engine';
 import { loadNativeKernels, type NativeKernels } from '../../lib/engine/native';
+import { strict as assert } from 'assert';
 import { createRng, type Rng } from '../../lib/common';
 
 /** A tensor's values and shape, independent of any backend. */
@@ -190,4 +191,47 @@ export function cpuConvOrSkip(c: ConvCase): HostTensor | undefined {
     return undefined;
   }
   return y.values.length === 0 ? undefined : y;
+}
+
+/** What {@link forEachConvCase} hands each case: the case, the cpu Conv2D of it, and a label for messages. */
+export interface ConvTrial {
+  c: ConvCase;
+  /** The cpu backend's Conv2D of the case (the forward reference, and dy's shape for the gradients). */
+  y: HostTensor;
+  /** The case's shapes, strides, dilations and padding, for assertion messages. */
+  what: string;
+}
+
+/**
+ * The loop of the conv kernel tests: `trials` random cases from `seed` (see randomConvCase), the
+ * ones the cpu backend refuses skipped, `check` run on the others with the same generator (so it
+ * can draw dy from it), and at least `minCases` of them run, so a harness that skips every case
+ * fails instead of passing.
+ *
+ * @example forEachConvCase({ seed: 1, trials: 40, minCases: 25 }, ({ c, y, what }) => assertCloseTo(got, y, what));
+ */
+export function forEachConvCase(
+  options: { seed: number; trials: number; minCases: number; dilated?: boolean },
+  check: (trial: ConvTrial, rng: Rng) => void,
+): void {
+  const rng = createRng(options.seed);
+  let cases = 0;
+  for (let trial = 0; trial < options.trials; trial++) {
+    const c = randomConvCase(rng, trial, options.dilated);
+    const y = cpuConvOrSkip(c);
+    if (!y) continue;
+    const what =
+      `case ${trial}: x ${c.x.shape} filter ${c.filter.shape} strides ${c.strides}` +
+      `${options.dilated ? ` dilations ${c.dilations}` : ''} pad ${JSON.stringify(c.pad)}`;
+    check({ c, y, what }, rng);
+    cases++;
+  }
+  assert.ok(cases >= options.minCases, `only ${cases} of ${options.trials} cases ran; expected ${options.minCases}`);
+}
+
+/** Asserts that a kernel's output has the reference's shape and values within `tol` (relative, see maxRelError). */
+export function assertCloseTo(got: HostTensor, want: HostTensor, what: string, tol = 1e-5): void {
+  assert.deepEqual(got.shape, want.shape, what);
+  const err = maxRelError(got.values, want.values);
+  assert.ok(err < tol, `${what}: error ${err}`);
 }
