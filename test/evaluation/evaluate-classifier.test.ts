@@ -1,21 +1,7 @@
 import { strict as assert } from 'assert';
-import { confusionMatrix, evaluateClassifier, matrixMetrics, predictClasses } from '../../lib/evaluation';
+import { evaluateClassifier } from '../../lib/evaluation';
 import { expectClose } from '../helpers';
-
-// Expands a confusion matrix into (true, predicted) label lists.
-function fromMatrix(cm: number[][]): { yTrue: number[]; yPred: number[] } {
-  const yTrue: number[] = [];
-  const yPred: number[] = [];
-  cm.forEach((row, t) =>
-    row.forEach((count, p) => {
-      for (let i = 0; i < count; i++) {
-        yTrue.push(t);
-        yPred.push(p);
-      }
-    }),
-  );
-  return { yTrue, yPred };
-}
+import { HAND_CLASSES, HAND_MATRIX, fromMatrix } from '../support/hand-confusion';
 
 function oneHot(labels: number[], k: number): Float32Array {
   const out = new Float32Array(labels.length * k);
@@ -24,65 +10,8 @@ function oneHot(labels: number[], k: number): Float32Array {
 }
 
 describe('evaluation/evaluateClassifier', () => {
-  // cm (rows true N,S,V; columns predicted) = [[5,1,0],[2,2,0],[0,1,3]], 14 beats.
-  // N: TP 5, FN 1, FP 2+0 = 2, TN 14−5−1−2 = 6 → Se 5/6, +P 5/7, F1 2·5/(10+2+1) = 10/13, Sp 6/8
-  // S: TP 2, FN 2, FP 1+1 = 2, TN 8 → Se 1/2, +P 1/2, F1 4/8 = 1/2, Sp 8/10
-  // V: TP 3, FN 1, FP 0, TN 10 → Se 3/4, +P 1, F1 6/7, Sp 1
-  const cm = [
-    [5, 1, 0],
-    [2, 2, 0],
-    [0, 1, 3],
-  ];
-  const classes = ['N', 'S', 'V'];
-
-  it('rebuilds the confusion matrix from labels (rows true, columns predicted)', () => {
-    const { yTrue, yPred } = fromMatrix(cm);
-    assert.deepEqual(confusionMatrix(yTrue, yPred, 3), cm);
-    assert.throws(() => confusionMatrix([0, 3], [0, 0], 3), /outside 0\.\.2/);
-  });
-
-  it('computes per-class Se, +P, F1, specificity and support by hand', () => {
-    const m = matrixMetrics(cm, classes);
-    expectClose(
-      m.perClass.map((c) => c.se),
-      [5 / 6, 1 / 2, 3 / 4],
-      1e-12,
-      'se',
-    );
-    expectClose(
-      m.perClass.map((c) => c.ppv),
-      [5 / 7, 1 / 2, 1],
-      1e-12,
-      'ppv',
-    );
-    expectClose(
-      m.perClass.map((c) => c.f1),
-      [10 / 13, 1 / 2, 6 / 7],
-      1e-12,
-      'f1',
-    );
-    expectClose(
-      m.perClass.map((c) => c.specificity),
-      [6 / 8, 8 / 10, 1],
-      1e-12,
-      'specificity',
-    );
-    assert.deepEqual(
-      m.perClass.map((c) => c.support),
-      [6, 4, 4],
-    );
-    assert.deepEqual(m.notes, []);
-  });
-
-  it('computes accuracy, balanced accuracy, macro and weighted averages by hand', () => {
-    const m = matrixMetrics(cm, classes);
-    expectClose(m.accuracy, 10 / 14, 1e-12, 'accuracy'); // (5+2+3)/14
-    expectClose(m.balancedAccuracy, (5 / 6 + 1 / 2 + 3 / 4) / 3, 1e-12, 'balanced'); // 0.69444
-    expectClose(m.macro.precision, (5 / 7 + 1 / 2 + 1) / 3, 1e-12, 'macro P'); // 0.738095
-    expectClose(m.macro.f1, (10 / 13 + 1 / 2 + 6 / 7) / 3, 1e-12, 'macro F1'); // 0.708791
-    expectClose(m.weighted.f1, (6 * (10 / 13) + 4 * (1 / 2) + 4 * (6 / 7)) / 14, 1e-12, 'weighted F1'); // 0.717425
-    expectClose(m.weighted.recall, m.accuracy, 1e-12, 'support-weighted recall equals accuracy');
-  });
+  const cm = HAND_MATRIX.map((row) => [...row]);
+  const classes = [...HAND_CLASSES];
 
   it('gives the same figures through evaluateClassifier with one-hot probabilities', () => {
     const { yTrue, yPred } = fromMatrix(cm);
@@ -131,11 +60,6 @@ describe('evaluation/evaluateClassifier', () => {
     expectClose(r.aupr.perClass.pos!, 5 / 6, 1e-7);
     assert.equal(r.threshold, 0.5);
     assert.throws(() => evaluateClassifier([0, 1], new Float32Array(3), ['a', 'b']), /3 probabilities for 2 beats/);
-  });
-
-  it('predictClasses takes the arg-max, or thresholds a single column', () => {
-    assert.deepEqual(Array.from(predictClasses([0.2, 0.5, 0.3, 0.6, 0.1, 0.3], 3)), [1, 0]);
-    assert.deepEqual(Array.from(predictClasses([0.5, 0.49], 1)), [1, 0]);
   });
 });
 

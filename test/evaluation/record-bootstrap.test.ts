@@ -1,19 +1,6 @@
 import { strict as assert } from 'assert';
-import { pairedRecordTest, recordBootstrap, recordConfusions, type RecordConfusions } from '../../lib/evaluation';
-
-/** `records` records of `beats` beats each; record i gets `correct(i)` of its beats right (class 0 → 0, else → 1). */
-function records(count: number, beats: number, correct: (i: number) => number): RecordConfusions {
-  const y: number[] = [];
-  const p: number[] = [];
-  const rec: string[] = [];
-  for (let r = 0; r < count; r++)
-    for (let b = 0; b < beats; b++) {
-      y.push(0);
-      p.push(b < correct(r) ? 0 : 1);
-      rec.push(String(100 + r));
-    }
-  return recordConfusions(y, p, rec, ['N', 'V']);
-}
+import { recordBootstrap, recordConfusions } from '../../lib/evaluation';
+import { records } from '../support/hand-confusion';
 
 describe('evaluation/recordConfusions', () => {
   it('counts each beat in its own record', () => {
@@ -87,46 +74,6 @@ describe('evaluation/recordBootstrap', () => {
           { seed: 1, replicates: 10 },
         ),
       /10 replicates/,
-    );
-  });
-});
-
-describe('evaluation/pairedRecordTest', () => {
-  it('finds no difference between a model and itself (p = 1, interval [0, 0])', () => {
-    const conf = records(6, 20, (i) => 5 + i);
-    const t = pairedRecordTest(conf, conf, 'accuracy', { seed: 2, replicates: 500 });
-    assert.equal(t.difference, 0);
-    assert.deepEqual(t.ci95, [0, 0]);
-    assert.equal(t.pValue, 1);
-  });
-  it('matches the exact permutation p-value of a perfect vs an all-wrong model on 4 records', () => {
-    // d = 1; a swap pattern reaches |d*| = 1 only when no record or every record is swapped:
-    // 2 of the 2⁴ patterns, so p = 1/8.
-    const a = records(4, 10, () => 10);
-    const b = records(4, 10, () => 0);
-    const t = pairedRecordTest(a, b, 'accuracy', { seed: 5, replicates: 8000 });
-    assert.equal(t.difference, 1);
-    assert.deepEqual(t.ci95, [1, 1]);
-    assert.ok(Math.abs(t.pValue - 0.125) < 0.015, `p = ${t.pValue}`);
-  });
-  it('is antisymmetric: B vs A gives −d and the same p-value', () => {
-    const a = records(8, 20, (i) => 10 + i);
-    const b = records(8, 20, (i) => 12 - (i % 3));
-    const ab = pairedRecordTest(a, b, 'N.se', { seed: 9, replicates: 1000 });
-    const ba = pairedRecordTest(b, a, 'N.se', { seed: 9, replicates: 1000 });
-    assert.equal(ba.difference, -ab.difference);
-    assert.equal(ba.pValue, ab.pValue);
-  });
-  it('refuses models scored on different records', () => {
-    assert.throws(
-      () =>
-        pairedRecordTest(
-          records(3, 5, () => 1),
-          records(4, 5, () => 1),
-          'accuracy',
-          { seed: 1 },
-        ),
-      /different records/,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { createRng } from '../../lib/common';
-import { precisionRecallCurve, rocCurve, thinCurve } from '../../lib/evaluation';
+import { rocCurve } from '../../lib/evaluation';
 import { expectClose } from '../helpers';
 
 // Mann–Whitney by brute force over all positive/negative pairs, ties counted half: an independent
@@ -51,34 +51,5 @@ describe('evaluation/rocCurve', () => {
   it('is undefined (null) when only one class is present', () => {
     assert.equal(rocCurve([1, 1], [0.2, 0.4]).auc, null);
     assert.equal(rocCurve([0, 0], [0.2, 0.4]).auc, null);
-  });
-});
-
-describe('evaluation/precisionRecallCurve', () => {
-  it('computes average precision as Σ (Rₙ − Rₙ₋₁)·Pₙ by hand, ties forming one step', () => {
-    // Scores 0.9+, {0.5+, 0.5−}, 0.1−: (P 1, R ½), (P ⅔, R 1), (P ½, R 1) → ½·1 + ½·⅔ + 0 = 5/6.
-    const c = precisionRecallCurve([1, 0, 1, 0], [0.5, 0.5, 0.9, 0.1]);
-    expectClose(c.precision, [1, 2 / 3, 1 / 2], 1e-12);
-    expectClose(c.recall, [1 / 2, 1, 1], 1e-12);
-    expectClose(c.averagePrecision!, 5 / 6, 1e-12);
-    assert.equal(precisionRecallCurve([0, 0], [0.1, 0.2]).averagePrecision, null);
-  });
-
-  it('gives AP 1 for a perfect ranking and the prevalence for constant scores', () => {
-    assert.equal(precisionRecallCurve([1, 1, 0, 0, 0], [0.9, 0.8, 0.3, 0.2, 0.1]).averagePrecision, 1);
-    // One tied step: R 0 → 1 at precision 2/5.
-    expectClose(precisionRecallCurve([1, 1, 0, 0, 0], [0.5, 0.5, 0.5, 0.5, 0.5]).averagePrecision!, 2 / 5, 1e-12);
-  });
-});
-
-describe('evaluation/thinCurve', () => {
-  it('drops collinear points exactly, then caps the count keeping both ends', () => {
-    assert.deepEqual(thinCurve([0, 0, 0.5, 1], [0, 0.5, 0.75, 1], 10), { x: [0, 0, 1], y: [0, 0.5, 1] });
-    const x = Array.from({ length: 101 }, (_, i) => i / 100);
-    const y = x.map((v) => Math.sqrt(v));
-    const t = thinCurve(x, y, 11);
-    assert.equal(t.x.length, 11);
-    assert.equal(t.x[0], 0);
-    assert.equal(t.x[10], 1);
   });
 });
