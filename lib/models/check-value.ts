@@ -44,8 +44,11 @@ function range(min?: number, max?: number, minEx?: boolean, maxEx?: boolean): st
   return '';
 }
 
+// 'a positive integer' → 'positive integers': the noun may follow adjectives ('positive',
+// 'non-negative'); a 'one of "…"' list names values, whose quoted words must stay as they are.
 function plural(s: string): string {
-  return s.replace(/^an? /, '').replace(/^(integer|number|string|object|array)/, '$1s');
+  const bare = s.replace(/^an? /, '');
+  return bare.startsWith('one of ') ? bare : bare.replace(/\b(integer|number|string|object|array)\b/, '$1s');
 }
 
 function shown(v: unknown): string {
