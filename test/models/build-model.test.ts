@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/engine';
-import { ARCHITECTURES, buildModel, defaultModelConfig, resolveModelConfig, type ModelConfig } from '../../lib/models';
+import { ARCHITECTURES, buildModel, defaultModelConfig, type ModelConfig } from '../../lib/models';
 
 // Small versions of each architecture, so the shape tests run in well under a second each.
 function small(arch: ModelConfig['arch'], extra: Partial<ModelConfig> = {}): ModelConfig {
@@ -63,28 +63,6 @@ describe('models/buildModel', () => {
     model.dispose();
   });
 
-  it('the stacked LSTM default is LSTM 128 → 64 → 32 then dense 64 and 32', () => {
-    const model = buildModel({ ...defaultModelConfig('stacked-lstm'), inputLength: 16 });
-    const units = model.layers
-      .filter((l) => l.getClassName() === 'LSTM')
-      .map((l) => (l.getConfig() as { units: number }).units);
-    assert.deepEqual(units, [128, 64, 32]);
-    const dense = model.layers
-      .filter((l) => l.getClassName() === 'Dense')
-      .map((l) => (l.getConfig() as { units: number }).units);
-    assert.deepEqual(dense, [64, 32, 5]);
-    assert.equal(model.layers.filter((l) => l.getClassName() === 'BatchNormalization').length, 3);
-    model.dispose();
-  });
-
-  it('batchNorm: false leaves out every BatchNormalization layer and gives convolutions a bias', () => {
-    const model = buildModel(small('cnn1d', { batchNorm: false }));
-    assert.equal(model.layers.filter((l) => l.getClassName() === 'BatchNormalization').length, 0);
-    const conv = model.layers.find((l) => l.getClassName() === 'Conv1D')!;
-    assert.equal(conv.getWeights().length, 2);
-    model.dispose();
-  });
-
   for (const arch of ARCHITECTURES) {
     it(`${arch}: the same seed gives identical initial weights, another seed different ones`, () => {
       const a = buildModel(small(arch, { seed: 11 }));
@@ -101,30 +79,4 @@ describe('models/buildModel', () => {
       [a, b, c].forEach((m) => m.dispose());
     });
   }
-
-  it('the two directions of a BiLSTM start from different kernels', () => {
-    const model = buildModel(small('cnn-bilstm'));
-    const bidi = model.layers.find((l) => l.getClassName() === 'Bidirectional')!;
-    const w = bidi.getWeights().map((t) => t.dataSync());
-    // Bidirectional's weights: forward [kernel, recurrent, bias], then backward [kernel, recurrent, bias].
-    assert.equal(w.length, 6);
-    assert.notDeepEqual(Array.from(w[0]), Array.from(w[3]));
-    assert.notDeepEqual(Array.from(w[1]), Array.from(w[4]));
-    model.dispose();
-  });
-
-  it('resolveModelConfig fills defaults and names a bad key by its path', () => {
-    assert.equal(resolveModelConfig({ arch: 'cnn1d', numClasses: 2 }).convBlocks.length, 3);
-    assert.throws(() => resolveModelConfig({ arch: 'cnn1d', filtres: 3 }), /model\.filtres: unknown key/);
-    assert.throws(
-      () => resolveModelConfig({ arch: 'cnn1d', convBlocks: [{ filters: 'many', kernelSize: 3, poolSize: 2 }] }),
-      /model\.convBlocks\[0\]\.filters: expected a positive integer, got "many"/,
-    );
-    assert.throws(
-      () => resolveModelConfig({ arch: 'cnn1d', dropout: 1 }),
-      /model\.dropout: expected a number in \[0, 1\)/,
-    );
-    assert.throws(() => resolveModelConfig({ arch: 'cnn1d', head: 'sigmoid', numClasses: 3 }), /model\.head/);
-    assert.throws(() => resolveModelConfig({ arch: 'resnet' }), /model\.arch: expected one of/);
-  });
 });
