@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { EcgInputError } from '../lib/common';
 
 /**
  * Asserts |actual − expected| ≤ tol, element-wise for arrays, with a message naming the index.
@@ -69,4 +70,19 @@ export async function captureConsole(fn: () => Promise<number>): Promise<{ code:
     console.log = log;
     console.error = error;
   }
+}
+
+/**
+ * Asserts that `fn` throws an EcgInputError whose message is exactly `message` (a string) or
+ * matches it (a RegExp), so a test pins the file, place and expectation the error names.
+ *
+ * @example throwsInput(() => parseHeader('', 'x.hea'), /x\.hea, line 1/)
+ */
+export function throwsInput(fn: () => unknown, message: string | RegExp): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof EcgInputError, `not an EcgInputError: ${String(e)}`);
+    if (typeof message === 'string') assert.equal(e.message, message);
+    else assert.match(e.message, message);
+    return true;
+  });
 }

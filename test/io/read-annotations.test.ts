@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAnnotations, readAnnotations, rhythmIntervals } from '../../lib/io/read-annotations';
-import { annotationCode, annotationSymbol, ACMAX } from '../../lib/io/annotation-codes';
+import { annotationSymbol } from '../../lib/io/annotation-codes';
 import { isBeat } from '../../lib/io/mitdb';
 import { EcgInputError } from '../../lib/common/errors';
 import { dataDir, tempDir } from '../helpers';
@@ -40,20 +40,6 @@ describe('io/read-annotations', () => {
     assert.equal(ann.symbols[1], 'N');
     for (let i = 1; i < ann.samples.length; i++) assert.ok(ann.samples[i] >= ann.samples[i - 1], 'times ascend');
     assert.deepEqual(rhythmIntervals(ann, 650000), [{ rhythm: 'N', start: 18, end: 650000 }]);
-  });
-
-  it('has the full WFDB code table 0..49 and inverts it', () => {
-    const expected = ' NLRaVFJASEj/Q~'.split('');
-    for (let c = 0; c < expected.length; c++) assert.equal(annotationSymbol(c), expected[c], `code ${c}`);
-    assert.deepEqual(
-      [16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41]
-        .map(annotationSymbol)
-        .join(''),
-      '|sT*D"=pB^t+u?![]en@xf()r',
-    );
-    assert.equal(annotationSymbol(15), '[15]');
-    assert.equal(annotationSymbol(49), '[49]');
-    for (let c = 0; c <= ACMAX; c++) assert.equal(annotationCode(annotationSymbol(c)), c);
   });
 
   it('round-trips every code with SKIP, NUM, SUB, CHAN and AUX through an independent writer', () => {
