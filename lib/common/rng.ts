@@ -81,7 +81,8 @@ export function mixSeeds(a: number, b: number): number {
 
 /**
  * The random choices of a training run, each with its own seed stream derived from the run's seed.
- * The numbers are the historical mixSeeds(seed, 1..8) of lib/train, kept so results reproduce.
+ * Streams 1..8 are the historical mixSeeds(seed, 1..8) of lib/train, kept so results reproduce; 9..11 replaced the
+ * last magic numbers (patient-adapted fine-tuning, the study samples).
  */
 export const SEED_STREAMS = {
   /** The intra-patient train/test split of beats. */
@@ -98,8 +99,14 @@ export const SEED_STREAMS = {
   training: 6,
   /** Record-bootstrap resampling of the test records (lib/evaluation's recordBootstrap). */
   bootstrap: 7,
-  /** The patient-adapted protocol's draw of common training beats; its per-record fine-tuning follows as mixSeeds(seed, 9 + record). */
+  /** The patient-adapted protocol's draw of common training beats. */
   adaptation: 8,
+  /** The patient-adapted protocol's fine-tuning: record r's run takes mixSeeds(this stream, r). */
+  fineTuning: 9,
+  /** The seeded sample that caps a study's validation side (lib/train's runStudy). */
+  validationSample: 10,
+  /** The seeded sample that caps a study's test side (lib/train's runStudy). */
+  testSample: 11,
 } as const;
 
 /** A named seed stream of {@link SEED_STREAMS}. */

@@ -162,7 +162,7 @@ export async function adaptToPatients(
         epochs: a.epochs,
         batchSize: a.batchSize,
         learningRate: a.learningRate,
-        seed: mixSeeds(seed, 9 + r),
+        seed: mixSeeds(seedStreams(seed).for('fineTuning'), r),
       });
       probs.push(...(await predictProbabilities(model, scoreSet)));
       unadaptedProbs.push(...(await predictProbabilities(base, scoreSet)));

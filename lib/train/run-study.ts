@@ -1,7 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EcgInputError, createRng, mitdbDir, outputsDir, shuffledIndices, writeJsonAtomic, mixSeeds } from '../common';
+import {
+  EcgInputError,
+  createRng,
+  mitdbDir,
+  outputsDir,
+  shuffledIndices,
+  writeJsonAtomic,
+  seedStreams,
+} from '../common';
 import {
   generateSyntheticCohort,
   groupSplit,
@@ -199,13 +207,13 @@ function uniformSample(rows: Int32Array, max: number, seed: number): Int32Array 
  * @throws EcgInputError when a side ends up empty
  */
 export function splitStudyExamples(ex: StudyExamples, config: StudyRunConfig): StudySplitRows {
-  const seed = config.seed;
+  const seeds = seedStreams(config.seed);
   const s = config.split;
   let train: Int32Array;
   let test: Int32Array;
   let note: string;
   if (s.kind === 'random') {
-    const r = randomSplit(ex.n, { testFraction: s.testFraction!, seed: mixSeeds(seed, 1), stratify: ex.y });
+    const r = randomSplit(ex.n, { testFraction: s.testFraction!, seed: seeds.for('split'), stratify: ex.y });
     ({ train, test } = r);
     note = `random ${Math.round(100 * s.testFraction!)} % of examples in test, stratified by class: examples of one patient sit on both sides`;
   } else if (s.kind === 'inter-patient') {
@@ -215,7 +223,7 @@ export function splitStudyExamples(ex: StudyExamples, config: StudyRunConfig): S
     test = Int32Array.from(ex.group.flatMap((g, i) => (ds2.has(g) ? [i] : [])));
     note = 'inter-patient (de Chazal et al. 2004): DS1 records train, DS2 records test, no patient on both sides';
   } else {
-    const r = groupSplit(ex.group, { testFraction: s.testFraction!, seed: mixSeeds(seed, 1), y: ex.y });
+    const r = groupSplit(ex.group, { testFraction: s.testFraction!, seed: seeds.for('split'), y: ex.y });
     ({ train, test } = r);
     note = `leave-subjects-out: subjects ${r.testGroups.join(', ')} only in test`;
   }
@@ -230,16 +238,16 @@ export function splitStudyExamples(ex: StudyExamples, config: StudyRunConfig): S
     const yt = Array.from(train, (i) => ex.y[i]);
     const v = randomSplit(train.length, {
       testFraction: config.training.validationFraction,
-      seed: mixSeeds(seed, 2),
+      seed: seeds.for('validation'),
       stratify: yt,
     });
     validation = Int32Array.from(v.test, (j) => train[j]);
     train = Int32Array.from(v.train, (j) => train[j]);
   }
   const b = config.budget;
-  train = capPerClass(ex.y, train, b.maxTrainPerClass, mixSeeds(seed, 3));
-  validation = uniformSample(validation, b.maxValidation, mixSeeds(seed, 7));
-  test = uniformSample(test, b.maxTest, mixSeeds(seed, 8));
+  train = capPerClass(ex.y, train, b.maxTrainPerClass, seeds.for('cap'));
+  validation = uniformSample(validation, b.maxValidation, seeds.for('validationSample'));
+  test = uniformSample(test, b.maxTest, seeds.for('testSample'));
   const groups = (rows: Int32Array) => [...new Set(Array.from(rows, (i) => ex.group[i]))].sort();
   return { train, validation, test, trainGroups: groups(train), testGroups: groups(test), note };
 }

@@ -61,6 +61,8 @@ describe('common/rng', () => {
 
   it('names the seed streams of a run with the numbers training has always used', () => {
     // split 1 … adaptation 8, the numbers lib/train used before the streams had names: results reproduce.
+    // 9–11 are new (they replaced mixSeeds(seed, 9 + r) and the study samples' 7 and 8, which
+    // clashed with bootstrap and adaptation): every stream has its own number.
     assert.deepEqual(SEED_STREAMS, {
       split: 1,
       validation: 2,
@@ -70,7 +72,11 @@ describe('common/rng', () => {
       training: 6,
       bootstrap: 7,
       adaptation: 8,
+      fineTuning: 9,
+      validationSample: 10,
+      testSample: 11,
     });
+    assert.equal(new Set(Object.values(SEED_STREAMS)).size, Object.keys(SEED_STREAMS).length);
     const s = seedStreams(42);
     for (const [name, k] of Object.entries(SEED_STREAMS)) {
       assert.equal(s.for(name as keyof typeof SEED_STREAMS), mixSeeds(42, k));
