@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../lib/engine';
 import { lstm, bidirectional, hasFusedLstm } from '../../../lib/engine/layers/lstm';
-import { createRng, randomTensor, runKernelOn, maxRelError } from '../kernel-harness';
+import { createRng, randomTensor, maxRelError } from '../kernel-harness';
 
 /** A stock and a fused layer built alike, with the same initial weights. */
 function pair(make: (fused: boolean) => tf.layers.Layer, shape: number[]): [tf.LayersModel, tf.LayersModel] {
@@ -77,36 +77,5 @@ describe('engine/layers/lstm', () => {
     });
     const info = await tf.profile(() => m.predict(tf.ones([1, 4, 2])) as tf.Tensor);
     assert.equal(info.kernels.filter((k) => k.name === 'EcgLstmForward').length, 2);
-  });
-
-  it('has kernels that agree between the wasm and cpu backends', async function () {
-    if ((await initBackend()).backend !== 'wasm') this.skip();
-    const rng = createRng(3);
-    const [B, T, D, U] = [3, 5, 2, 4];
-    const inputs = {
-      x: randomTensor(rng, [B, T, D]),
-      kernel: randomTensor(rng, [D, 4 * U]),
-      recurrentKernel: randomTensor(rng, [U, 4 * U]),
-      bias: randomTensor(rng, [4 * U]),
-    };
-    const fw = runKernelOn('cpu', 'EcgLstmForward', inputs, { hardSigmoid: false });
-    assert.ok(
-      maxRelError(runKernelOn('wasm', 'EcgLstmForward', inputs, { hardSigmoid: false }).values, fw.values) < 1e-5,
-    );
-    const n = B * T * U;
-    const back = {
-      x: inputs.x,
-      kernel: inputs.kernel,
-      recurrentKernel: inputs.recurrentKernel,
-      h: { values: fw.values.slice(0, n), shape: [B, T, U] },
-      c: { values: fw.values.slice(n, 2 * n), shape: [B, T, U] },
-      gates: { values: fw.values.slice(2 * n, 6 * n), shape: [B, T, 4 * U] },
-      tanhC: { values: fw.values.slice(6 * n), shape: [B, T, U] },
-      dh: randomTensor(rng, [B, T, U]),
-    };
-    const want = runKernelOn('cpu', 'EcgLstmBackward', back, { hardSigmoid: false });
-    assert.ok(
-      maxRelError(runKernelOn('wasm', 'EcgLstmBackward', back, { hardSigmoid: false }).values, want.values) < 1e-5,
-    );
   });
 });
