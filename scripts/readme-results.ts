@@ -72,16 +72,16 @@ if (exp) {
   if (ps) {
     lines.push(
       '',
-      `Choosing the final preset's class weighting (${ps.protocol}; score: mean F1 of S and V over the folds):`,
+      `Choosing the final preset on DS1 patients (${ps.protocol}; score: mean F1 of S and V over the folds). *Weighted*: the same folds under S/V decision weights, each fold scored with the weights chosen on the other folds:`,
       '',
     );
     lines.push(
-      '| candidate | S,V F1 | sd | S Se | S +P | V Se | V +P | macro-F1 |',
-      '|---|---|---|---|---|---|---|---|',
+      '| candidate | S,V F1 | sd | S Se | S +P | V Se | V +P | macro-F1 | S,V F1 weighted | S Se / +P weighted | V +P weighted | weights S, V |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const r of ps.rows)
       lines.push(
-        `| ${r.candidate}${r.candidate === ps.best ? ' (chosen)' : ''} | ${num(r['S,V F1'])} | ${num(r.sd)} | ${num(r['S Se'])} | ${num(r['S +P'])} | ${num(r['V Se'])} | ${num(r['V +P'])} | ${num(r.macroF1)} |`,
+        `| ${r.candidate}${r.candidate === ps.best ? ' (best)' : ''} | ${num(r['S,V F1'])} | ${num(r.sd)} | ${num(r['S Se'])} | ${num(r['S +P'])} | ${num(r['V Se'])} | ${num(r['V +P'])} | ${num(r.macroF1)} | ${num(r['S,V F1 weighted'])} | ${num(r['S Se weighted'])} / ${num(r['S +P weighted'])} | ${num(r['V +P weighted'])} | ${r['weights S, V'] ?? 'n/a'} |`,
       );
   }
   if (exp.paired?.length) {

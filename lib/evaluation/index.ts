@@ -27,6 +27,7 @@ export {
   type Interval,
   type PooledFigure,
 } from './record-bootstrap';
+export { weightedArgmax, chooseDecisionWeights, DECISION_WEIGHT_GRID, type DecisionWeights } from './decision-weights';
 export { pairedRecordTest, type PairedComparison } from './paired-record-test';
 export { appendTestSetUse, readTestSetLog, configHash, type TestSetUse } from './test-set-log';
 export {

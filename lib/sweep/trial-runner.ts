@@ -57,6 +57,16 @@ async function runTrainTrial(spec: TrialSpec): Promise<TrialMetrics> {
         Object.entries(cv.perClass).map(([c, m]) => [c, { se: m.se.mean, ppv: m.ppv.mean, f1: m.f1.mean }]),
       ),
     );
+    // The same folds under S/V decision weights chosen on the other folds (prefix `decision.`),
+    // and the pooled choice (`decision.weight.S`, …) a final run would carry to the test records.
+    out['decision.svF1'] = cv.decision.svF1.mean;
+    out['decision.svF1Sd'] = cv.decision.svF1.sd;
+    for (const [c, m] of Object.entries(cv.decision.perClass)) {
+      out[`decision.${c}.se`] = m.se.mean;
+      out[`decision.${c}.ppv`] = m.ppv.mean;
+      out[`decision.${c}.f1`] = m.f1.mean;
+    }
+    Object.keys(cv.perClass).forEach((c, i) => (out[`decision.weight.${c}`] = cv.decision.weights[i]));
     return out;
   }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecg-trial-'));

@@ -56,7 +56,12 @@ export {
 } from './predict-beats';
 export { evaluateModel, type RecordsEvaluation } from './evaluate-model';
 export { fitAndEvaluate, fitModelConfig, type FitEvaluateOptions, type FitEvaluateResult } from './fit-and-evaluate';
-export { crossValidateRecords, type RecordFold, type RecordCrossValidation } from './cross-validate-records';
+export {
+  crossValidateRecords,
+  decisionWeightsAcrossFolds,
+  type RecordFold,
+  type RecordCrossValidation,
+} from './cross-validate-records';
 export {
   adaptToPatients,
   adaptationSplit,

@@ -41,6 +41,11 @@ export interface RunOptions {
   testSetLog?: string | null;
   /** What runs this, for the test-set log (e.g. `ecg train --preset full`, `notebook 03`). */
   source?: string;
+  /**
+   * Receives each trained protocol's test probabilities (row-major, one column per class), true
+   * classes and the record of each beat: e.g. for choosing decision weights on held-out folds.
+   */
+  onTestPredictions?: (p: { protocol: string; probs: Float32Array; y: Int32Array; records: string[] }) => void;
 }
 
 /**
@@ -249,6 +254,12 @@ async function trainProtocol(
     perRecord,
   };
   logTestSetUse(options, config, d.protocol, d.testRecords, fit.report.macroF1);
+  options.onTestPredictions?.({
+    protocol: d.protocol,
+    probs: fit.probs,
+    y: d.test.y,
+    records: d.testBeatRecords,
+  });
   return {
     results,
     history: fit.history,

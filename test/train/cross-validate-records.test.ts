@@ -1,5 +1,10 @@
 import { strict as assert } from 'assert';
-import { crossValidateRecords, resolveTrainConfig, type TrainConfig } from '../../lib/train';
+import {
+  crossValidateRecords,
+  decisionWeightsAcrossFolds,
+  resolveTrainConfig,
+  type TrainConfig,
+} from '../../lib/train';
 import { EcgInputError } from '../../lib/common';
 import { dataDir } from '../helpers';
 
@@ -23,7 +28,7 @@ function tiny(): TrainConfig {
 }
 
 describe('train/crossValidateRecords', () => {
-  it('holds out whole records, each exactly once, and averages the folds’ figures', async () => {
+  it('holds out whole records, each exactly once, averages the folds’ figures and weighs S and V decisions', async () => {
     const cv = await crossValidateRecords({ config: tiny(), records: RECORDS, k: 3, seed: 1 });
     assert.equal(cv.folds.length, 3);
     const held = cv.folds.flatMap((f) => f.testRecords).sort();
@@ -36,6 +41,38 @@ describe('train/crossValidateRecords', () => {
     const sv = cv.folds.map((f) => ((f.perClass.S?.f1 ?? 0) + (f.perClass.V?.f1 ?? 0)) / 2);
     assert.ok(Math.abs(cv.svF1.mean - mean(sv)) < 1e-12);
     assert.ok(Math.abs(cv.perClass.V.se.mean - mean(cv.folds.map((f) => f.perClass.V.se))) < 1e-12);
+    // Decision weights: 1 except for S and V, one set per fold (chosen on the other folds).
+    const classes = Object.keys(cv.perClass);
+    assert.equal(cv.decision.foldWeights.length, 3);
+    for (const w of [cv.decision.weights, ...cv.decision.foldWeights]) {
+      assert.equal(w.length, classes.length);
+      classes.forEach((c, i) => {
+        if (c !== 'S' && c !== 'V') assert.equal(w[i], 1, `${c} weight`);
+      });
+    }
+    assert.ok(cv.decision.svF1.mean >= 0 && cv.decision.svF1.mean <= 1);
+  });
+
+  it('scores each fold with the decision weights chosen on the other folds only', () => {
+    // Classes N, S. Fold A alone would pick S weight 0.5 (F1 1), fold B alone 2 (F1 1):
+    //   A: y N N S S, P(S) .6 .3 .7 .8; B: y N S S, P(S) .2 .4 .45.
+    // A scored with B's 2: S for .6 .7 .8 → TP 2 FP 1 → F1 0.8; B scored with A's 0.5: no S → F1 0.
+    const fold = (y: number[], pS: number[]) => ({
+      y: Int32Array.from(y),
+      probs: Float32Array.from(pS.flatMap((s) => [1 - s, s])),
+    });
+    const d = decisionWeightsAcrossFolds(
+      [fold([0, 0, 1, 1], [0.6, 0.3, 0.7, 0.8]), fold([0, 1, 1], [0.2, 0.4, 0.45])],
+      ['N', 'S'],
+    );
+    assert.deepEqual(d.foldWeights, [
+      [1, 2],
+      [1, 0.5],
+    ]);
+    assert.ok(Math.abs(d.perClass.S.f1.mean - 0.4) < 1e-12);
+    assert.ok(Math.abs(d.svF1.mean - 0.4) < 1e-12);
+    // Pooled (all seven beats): weight 2 gives F1 8/9, the best of the grid (worked in decision-weights.test).
+    assert.deepEqual(d.weights, [1, 2]);
   });
 
   it('gives the same folds and figures for the same seed', async () => {
