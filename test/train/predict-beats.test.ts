@@ -12,7 +12,6 @@ import {
   resolveTrainConfig,
   runTraining,
   silentProgress,
-  upgradeSidecar,
   type TrainConfig,
 } from '../../lib/train';
 import { dataDir, expectClose, tempDir } from '../helpers';
@@ -99,21 +98,6 @@ describe('train/predictBeats', () => {
       expectClose(Object.values(now[i].probabilities), Object.values(b.probabilities), 1e-5, `beat ${i}`);
     });
     t.model.dispose();
-  });
-
-  it('names the file and key of a sidecar it cannot read', () => {
-    const v1 = JSON.parse(fs.readFileSync(path.join(fixtures, 'model-v1', 'ecg-model.json'), 'utf8'));
-    assert.throws(
-      () => upgradeSidecar({ ...v1, formatVersion: 7 }, 'm/ecg-model.json'),
-      /m\/ecg-model.json, key formatVersion: format version 7/,
-    );
-    const noWindow = { ...v1 };
-    delete noWindow.window;
-    assert.throws(() => upgradeSidecar(noWindow, 'm/ecg-model.json'), /key window: version 1 without window/);
-    assert.throws(
-      () => upgradeSidecar({ format: 'other' }, 'm/ecg-model.json'),
-      /m\/ecg-model.json: is not an ecg-workbench model description/,
-    );
   });
 });
 

@@ -2,16 +2,12 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  readRunBeats,
-  prepareProtocolData,
-  protocolRecords,
   resolveTrainConfig,
   runTraining,
   silentProgress,
   type TrainConfig,
   type ProtocolDataSummary,
 } from '../../lib/train';
-import { PACED, listRecords } from '../../lib/io';
 import { configHash, readTestSetLog } from '../../lib/evaluation';
 import { classCounts, readBeatDataset, RR_FEATURE_NAMES } from '../../lib/data';
 import { dataDir, expectClose, tempDir } from '../helpers';
@@ -174,33 +170,6 @@ describe('train/runTraining', () => {
       [1, 2, 3],
     );
     assert.deepEqual(h[0], first[0]);
-  });
-
-  it('fits the normalisation on the training beats only', () => {
-    const config = tinyConfig();
-    const all = readRunBeats(config.data, dataDir(), ['inter-patient']);
-    const d = prepareProtocolData(all, config.data, dataDir(), 'inter-patient', 7);
-    const mean = (x: Float32Array) => x.reduce((s, v) => s + v, 0) / x.length;
-    const sd = (x: Float32Array) => Math.sqrt(mean(x.map((v) => v * v)) - mean(x) ** 2);
-    // z-scored with the training statistics: exactly mean 0 / sd 1 on training beats, not on test beats.
-    assert.ok(Math.abs(mean(d.train.x)) < 1e-4);
-    assert.ok(Math.abs(sd(d.train.x) - 1) < 1e-3);
-    assert.ok(Math.abs(sd(d.test.x) - 1) > 1e-2, `test sd ${sd(d.test.x)} would be 1 only if fitted on the test beats`);
-    // No test record among the training or validation records.
-    assert.ok(!d.trainRecords.includes('100') && !d.validationRecords.includes('100'));
-    assert.ok(d.train.n <= 5 * 60);
-  });
-
-  it('pools the paced records for intra-patient only when includePaced is set', () => {
-    const data = tinyConfig().data;
-    const without = protocolRecords(data, dataDir(), 'intra-patient').train;
-    const withPaced = protocolRecords({ ...data, includePaced: true }, dataDir(), 'intra-patient').train;
-    // The shipped subset holds one paced record (107), the full database four (102 104 107 217).
-    const paced = PACED.filter((r) => listRecords(dataDir()).includes(r));
-    assert.ok(paced.includes('107'));
-    assert.ok(paced.every((r) => !without.includes(r)));
-    assert.deepEqual(withPaced, [...without, ...paced].sort());
-    assert.ok(!protocolRecords({ ...data, includePaced: true }, dataDir(), 'inter-patient').train.includes('107'));
   });
 
   it('runs each protocol with its own overrides and records them in its results', async () => {
