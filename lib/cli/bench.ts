@@ -63,6 +63,20 @@ function positiveNumber(v: string | boolean | undefined, dflt: number, flag: str
   return n;
 }
 
+const torchScript = (): string => path.join(repoRoot(), 'scripts', 'bench_torch.py');
+
+// Checked before the project's own models are measured, so a missing PyTorch is reported at once
+// rather than after minutes of benchmarking.
+function checkTorchPeer(): void {
+  const missing = missingPythonModule('torch', 'python3-torch');
+  if (missing)
+    throw new EcgInputError(
+      `the PyTorch peer could not run: ${missing}`,
+      { file: torchScript() },
+      `${DEBIAN_PYTHON} with torch`,
+    );
+}
+
 /** Runs scripts/bench_torch.py with Debian's Python and returns its JSON report. */
 function runTorchPeer(
   models: string[],
@@ -70,14 +84,7 @@ function runTorchPeer(
   repeats: number,
   threads: number,
 ): NonNullable<BenchReport['peer']> {
-  const script = path.join(repoRoot(), 'scripts', 'bench_torch.py');
-  const missing = missingPythonModule('torch', 'python3-torch');
-  if (missing)
-    throw new EcgInputError(
-      `the PyTorch peer could not run: ${missing}`,
-      { file: script },
-      `${DEBIAN_PYTHON} with torch`,
-    );
+  const script = torchScript();
   const args = [
     script,
     '--models',
@@ -119,6 +126,7 @@ export async function run(argv: string[]): Promise<number> {
   const peer = args.flags.peer;
   if (peer !== undefined && peer !== 'torch')
     throw new EcgInputError(`unknown peer '${String(peer)}'`, { file: 'ecg bench', at: '--peer' }, 'torch');
+  if (peer === 'torch') checkTorchPeer();
 
   const info = await initBackend();
   const loadAvgBefore = round3(os.loadavg()[0]);
