@@ -43,3 +43,21 @@ export async function trainTinyModel(o: TinyModelOptions, out = tempDir('ecg-tin
 
 /** The model folder inside {@link trainTinyModel}'s output. */
 export const tinyModelDir = (out: string): string => path.join(out, 'model');
+
+const shared = new Map<string, Promise<string>>();
+
+/**
+ * The tiny model of `o`, trained once per test process and shared by the test files that only
+ * read it (the cli predict and evaluate tests); callers must not change the folder.
+ *
+ * @example const dir = await sharedTinyModel({ seed: 3, maxTrainBeatsPerClass: 40, rrFeatures: true, epochs: 1 });
+ */
+export function sharedTinyModel(o: TinyModelOptions): Promise<string> {
+  const key = JSON.stringify(o);
+  let p = shared.get(key);
+  if (!p) {
+    p = trainTinyModel(o);
+    shared.set(key, p);
+  }
+  return p;
+}
