@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { matrixMetrics } from '../../lib/evaluation';
+import { matrixMetrics, type ClassMetrics } from '../../lib/evaluation';
 import { expectClose } from '../helpers';
 import { HAND_CLASSES, HAND_MATRIX } from '../support/hand-confusion';
 
@@ -10,30 +10,19 @@ describe('evaluation/matrixMetrics', () => {
 
   it('computes per-class Se, +P, F1, specificity and support by hand', () => {
     const m = matrixMetrics(cm, classes);
-    expectClose(
-      m.perClass.map((c) => c.se),
-      [5 / 6, 1 / 2, 3 / 4],
-      1e-12,
-      'se',
-    );
-    expectClose(
-      m.perClass.map((c) => c.ppv),
-      [5 / 7, 1 / 2, 1],
-      1e-12,
-      'ppv',
-    );
-    expectClose(
-      m.perClass.map((c) => c.f1),
-      [10 / 13, 1 / 2, 6 / 7],
-      1e-12,
-      'f1',
-    );
-    expectClose(
-      m.perClass.map((c) => c.specificity),
-      [6 / 8, 8 / 10, 1],
-      1e-12,
-      'specificity',
-    );
+    const byHand: [keyof ClassMetrics, number[]][] = [
+      ['se', [5 / 6, 1 / 2, 3 / 4]],
+      ['ppv', [5 / 7, 1 / 2, 1]],
+      ['f1', [10 / 13, 1 / 2, 6 / 7]],
+      ['specificity', [6 / 8, 8 / 10, 1]],
+    ];
+    for (const [figure, want] of byHand)
+      expectClose(
+        m.perClass.map((c) => c[figure]),
+        want,
+        1e-12,
+        figure,
+      );
     assert.deepEqual(
       m.perClass.map((c) => c.support),
       [6, 4, 4],

@@ -3,6 +3,24 @@ import { initBackend } from '../../../lib/engine';
 import { createRng, randomTensor, runKernelOn, maxRelError, type HostTensor } from '../kernel-harness';
 import { expectClose } from '../../helpers';
 
+/**
+ * The cpu forward kernel of one unit (D = U = 1) with no recurrence and no bias over the steps
+ * `x` of one sequence, for gate kernels `kernel` = [i, f, c, o]: its outputs H, C, G, tanh C concatenated.
+ */
+function oneUnitForward(x: number[], kernel: number[], hardSigmoid: boolean): Float32Array | Int32Array {
+  return runKernelOn(
+    'cpu',
+    'EcgLstmForward',
+    {
+      x: { values: Float32Array.from(x), shape: [1, x.length, 1] },
+      kernel: { values: Float32Array.from(kernel), shape: [1, 4] },
+      recurrentKernel: { values: new Float32Array(4), shape: [1, 4] },
+      bias: { values: new Float32Array(4), shape: [4] },
+    },
+    { hardSigmoid },
+  ).values;
+}
+
 describe('engine/kernels/lstm-kernels', () => {
   before(async () => {
     await initBackend();
@@ -11,17 +29,7 @@ describe('engine/kernels/lstm-kernels', () => {
   it('runs two steps of one unit as worked out by hand (gate order i, f, c, o; h = o·tanh c)', () => {
     // D = U = 1, kernel [0, 0, 1, 0] (only the candidate sees x), no recurrence, no bias: every
     // sigmoid gate is σ(0) = ½. x = 1, 2: c₁ = ½·tanh 1, c₂ = ½·c₁ + ½·tanh 2, hₜ = ½·tanh cₜ.
-    const out = runKernelOn(
-      'cpu',
-      'EcgLstmForward',
-      {
-        x: { values: Float32Array.of(1, 2), shape: [1, 2, 1] },
-        kernel: { values: Float32Array.of(0, 0, 1, 0), shape: [1, 4] },
-        recurrentKernel: { values: new Float32Array(4), shape: [1, 4] },
-        bias: { values: new Float32Array(4), shape: [4] },
-      },
-      { hardSigmoid: false },
-    ).values;
+    const out = oneUnitForward([1, 2], [0, 0, 1, 0], false);
     const c1 = 0.5 * Math.tanh(1);
     const c2 = 0.5 * c1 + 0.5 * Math.tanh(2);
     // Outputs in order: H [1,2,1], C [1,2,1], G [1,2,4], tanh C [1,2,1].
@@ -33,17 +41,7 @@ describe('engine/kernels/lstm-kernels', () => {
 
   it("uses Keras' hard sigmoid clip(0.2z + 0.5, 0, 1) for the gates when asked", () => {
     // x = 1, kernel [1, 0, 1, 10]: i = 0.7, o = clip(2.5) = 1; c = 0.7·tanh 1, h = tanh c.
-    const out = runKernelOn(
-      'cpu',
-      'EcgLstmForward',
-      {
-        x: { values: Float32Array.of(1), shape: [1, 1, 1] },
-        kernel: { values: Float32Array.of(1, 0, 1, 10), shape: [1, 4] },
-        recurrentKernel: { values: new Float32Array(4), shape: [1, 4] },
-        bias: { values: new Float32Array(4), shape: [4] },
-      },
-      { hardSigmoid: true },
-    ).values;
+    const out = oneUnitForward([1], [1, 0, 1, 10], true);
     const c = 0.7 * Math.tanh(1);
     expectClose([out[0], out[1]], [Math.tanh(c), c], 1e-6);
     expectClose(out.slice(2, 6), [0.7, 0.5, Math.tanh(1), 1], 1e-6, 'gates');
