@@ -1,4 +1,5 @@
 import { confusionMatrix, predictClasses } from './confusion-matrix';
+import { weightedArgmax } from './decision-weights';
 import { matrixMetrics, type AveragedMetrics, type ClassMetrics } from './class-metrics';
 import { precisionRecallCurve } from './precision-recall-curve';
 import { rocCurve } from './roc-curve';
@@ -44,6 +45,8 @@ export interface ClassificationReport {
 export interface EvaluateOptions {
   /** Decision threshold on a single sigmoid column (default 0.5). */
   threshold?: number;
+  /** Per-class decision weights (lib/evaluation's weightedArgmax) for softmax outputs; absent: plain argmax. */
+  decisionWeights?: number[];
   /** Cap on the points kept per curve in the report (the areas always use every point). */
   maxCurvePoints?: number;
 }
@@ -91,7 +94,10 @@ export function evaluateClassifier(
     );
   const threshold = options.threshold ?? 0.5;
   const maxPoints = options.maxCurvePoints ?? 200;
-  const yPred = predictClasses(probs, columns, threshold);
+  const yPred =
+    options.decisionWeights && columns > 1
+      ? weightedArgmax(probs, columns, options.decisionWeights)
+      : predictClasses(probs, columns, threshold);
   const cm = confusionMatrix(yTrue, yPred, k);
   const m = matrixMetrics(cm, classes);
   const notes = [...m.notes];

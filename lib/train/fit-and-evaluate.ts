@@ -41,6 +41,8 @@ export interface FitEvaluateOptions {
   mixupAlpha?: number;
   /** Focal-loss exponent γ for training (0 or absent: cross-entropy). */
   focalGamma?: number;
+  /** Per-class decision weights for scoring the test set (lib/evaluation's weightedArgmax); absent: argmax. */
+  decisionWeights?: number[];
   /** Decision threshold for a sigmoid (binary) head. */
   threshold?: number;
   progress?: ProgressReporter;
@@ -163,7 +165,10 @@ export async function fitAndEvaluate(o: FitEvaluateOptions): Promise<FitEvaluate
   });
   const evalStarted = Date.now();
   const probs = await predictProbabilities(model, test);
-  const report = evaluateClassifier(test.y, probs, o.classes, { threshold: o.threshold });
+  const report = evaluateClassifier(test.y, probs, o.classes, {
+    threshold: o.threshold,
+    decisionWeights: o.decisionWeights,
+  });
   const evaluateSeconds = (Date.now() - evalStarted) / 1000;
   const parameters = model.countParams();
   if (!o.keepModel) model.dispose();

@@ -18,6 +18,7 @@ export {
   resolveTrainConfig,
   readTrainConfig,
   configForProtocol,
+  decisionWeightList,
   OVERRIDABLE_DATA_KEYS,
   TRAIN_CONFIG_SPEC,
   DEFAULT_TRAIN_CONFIG,

@@ -8,6 +8,7 @@ import { detectRPeaks } from '../signal';
 import { predictProbabilities } from './beat-arrays';
 import { MODEL_FILES, readModelDir } from './model-files';
 import { upgradeSidecar, type ModelSidecar } from './sidecar';
+import { decisionWeightList } from './train-config';
 
 /** One classified beat. */
 export interface PredictedBeat {
@@ -37,17 +38,25 @@ export async function readTrainedModel(dir: string): Promise<TrainedModel> {
   return { model, sidecar: upgradeSidecar(sidecar, path.join(dir, MODEL_FILES.sidecar)) };
 }
 
-/** Probabilities (n × columns) → one PredictedBeat per row. */
+/**
+ * Probabilities (n × columns) → one PredictedBeat per row. The class is the argmax of the
+ * probabilities times `decisionWeights` (the model's training config's, all 1 by default), as the
+ * model was scored; `confidence` stays the chosen class's own probability.
+ *
+ * @example toPredictedBeats(Float32Array.of(0.6, 0.4), ['N', 'S'], [100], [1, 2])[0].class // => 'S'
+ */
 export function toPredictedBeats(
   probs: Float32Array,
   classes: readonly string[],
   samples: ArrayLike<number>,
+  decisionWeights?: readonly number[],
 ): PredictedBeat[] {
   const columns = probs.length / Math.max(1, samples.length);
   return Array.from(samples, (sample, i) => {
     const p = columns === 1 ? [1 - probs[i], probs[i]] : Array.from(probs.subarray(i * columns, (i + 1) * columns));
+    const w = columns > 1 && decisionWeights ? decisionWeights : p.map(() => 1);
     let best = 0;
-    for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+    for (let c = 1; c < p.length; c++) if (p[c] * w[c] > p[best] * w[best]) best = c;
     return {
       sample,
       class: classes[best],
@@ -60,7 +69,8 @@ export function toPredictedBeats(
 async function classify(t: TrainedModel, inputs: BeatInputs, samples: ArrayLike<number>): Promise<PredictedBeat[]> {
   const set = { ...inputs, y: new Int32Array(inputs.n) };
   const probs = await predictProbabilities(t.model, set);
-  return toPredictedBeats(probs, t.sidecar.classes, samples);
+  const weights = decisionWeightList(t.sidecar.trainConfig?.training?.decisionWeights, t.sidecar.classes);
+  return toPredictedBeats(probs, t.sidecar.classes, samples, weights);
 }
 
 /** The inputs {@link recordInputs} builds for a record, and where its beats are. */

@@ -7,7 +7,7 @@ import {
   aamiReport,
   appendTestSetUse,
   configHash,
-  predictClasses,
+  weightedArgmax,
   protocolReport,
   recordBootstrap,
   recordConfusions,
@@ -22,7 +22,7 @@ import { adaptToPatients, PATIENT_ADAPTATION } from './patient-adapted';
 import { readRunBeats, prepareProtocolData, type ProtocolData } from './prepare-data';
 import { consoleProgress, type ProgressReporter } from './progress';
 import { describeVersions, SIDECAR_FORMAT_VERSION, type ModelSidecar } from './sidecar';
-import { configForProtocol, type ProtocolChoice, type TrainConfig } from './train-config';
+import { configForProtocol, decisionWeightList, type ProtocolChoice, type TrainConfig } from './train-config';
 
 /** Options of {@link runTraining}. */
 export interface RunOptions {
@@ -79,6 +79,7 @@ export interface ProtocolDataSummary {
   maxClassWeight: number;
   mixupAlpha: number;
   focalGamma: number;
+  decisionWeights: Partial<Record<string, number>>;
 }
 
 /** What the patient-adapted protocol records about its data (see lib/train's adaptToPatients). */
@@ -146,6 +147,7 @@ async function trainProtocol(
 ): Promise<{ results: ProtocolResults; history: EpochEntry[]; timings: ProtocolTimings }> {
   const started = Date.now();
   const t = config.training;
+  const decisionWeights = decisionWeightList(t.decisionWeights, d.classes);
   const modelConfig = fitModelConfig(config.model, d.train, d.classes, config.seed);
   const sidecarBase: Omit<ModelSidecar, 'kind' | 'epoch' | 'history'> = {
     format: 'ecg-workbench-model',
@@ -204,6 +206,7 @@ async function trainProtocol(
     oversample: t.balancing === 'oversample',
     mixupAlpha: t.mixupAlpha,
     focalGamma: t.focalGamma,
+    decisionWeights,
     progress: options.progress,
     keepModel: true,
     initialModel: model,
@@ -221,7 +224,7 @@ async function trainProtocol(
   initialBestWeights?.forEach((w) => w.dispose());
   const perRecord = recordConfusions(
     d.test.y,
-    predictClasses(fit.probs, d.classes.length),
+    weightedArgmax(fit.probs, d.classes.length, decisionWeights),
     d.testBeatRecords,
     d.classes,
   );
@@ -249,6 +252,7 @@ async function trainProtocol(
       maxClassWeight: t.maxClassWeight,
       mixupAlpha: t.mixupAlpha,
       focalGamma: t.focalGamma,
+      decisionWeights: t.decisionWeights,
     },
     training: { epochsRun: fit.history.length, bestEpoch: fit.bestEpoch, stoppedEarly: fit.stoppedEarly },
     perRecord,

@@ -72,6 +72,12 @@ export interface TrainingConfig {
    * probability given to its true class; 0 is plain cross-entropy.
    */
   focalGamma: number;
+  /**
+   * Cost-sensitive decision: each class's probability is multiplied by its weight before the
+   * argmax when the model's predictions are scored and served (classes left out keep 1). Chosen
+   * on DS1 patients (notebook 02's cross-validation), never on the test records.
+   */
+  decisionWeights: Partial<Record<'N' | 'S' | 'V' | 'F' | 'Q', number>>;
 }
 
 /** A complete training run description (plain JSON). */
@@ -178,6 +184,12 @@ const TRAINING_SPEC: Spec = {
     maxClassWeight: { kind: 'number', min: 0 },
     mixupAlpha: { kind: 'number', min: 0 },
     focalGamma: { kind: 'number', min: 0 },
+    decisionWeights: {
+      kind: 'object',
+      keys: Object.fromEntries(
+        ['N', 'S', 'V', 'F', 'Q'].map((c) => [c, { kind: 'number', min: 0, minExclusive: true } as Spec]),
+      ),
+    },
   },
 };
 
@@ -231,6 +243,7 @@ export const DEFAULT_TRAIN_CONFIG: Omit<TrainConfig, 'model'> = {
     maxClassWeight: 0,
     mixupAlpha: 0,
     focalGamma: 0,
+    decisionWeights: {},
   },
 };
 
@@ -264,6 +277,27 @@ export function configForProtocol(config: TrainConfig, protocol: ProtocolChoice)
   const { protocolOverrides: _all, ...base } = config;
   if (!o) return base;
   return { ...base, data: { ...base.data, ...(o.data ?? {}) }, training: { ...base.training, ...(o.training ?? {}) } };
+}
+
+/**
+ * A config's decision weights as one number per class, in the model's class order (1 where the
+ * config names none).
+ *
+ * @example decisionWeightList({ S: 0.5 }, ['N', 'S', 'V']) // => [1, 0.5, 1]
+ * @throws EcgInputError for a weight on a class the model does not have
+ */
+export function decisionWeightList(
+  weights: Partial<Record<string, number>> | undefined,
+  classes: readonly string[],
+): number[] {
+  for (const c of Object.keys(weights ?? {}))
+    if (!classes.includes(c))
+      throw new EcgInputError(
+        `a decision weight for class '${c}'`,
+        { at: 'training.decisionWeights' },
+        `classes of the model: ${classes.join(', ')}`,
+      );
+  return classes.map((c) => weights?.[c] ?? 1);
 }
 
 /**

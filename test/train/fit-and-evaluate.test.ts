@@ -106,6 +106,14 @@ describe('train/fitAndEvaluate', () => {
       mixup: await run({ mixupAlpha: 0.2 }),
       focal: await run({ focalGamma: 2 }),
     };
+    // Decision weights change the calls, not the probabilities: a spike weight of 1000 calls every beat a spike.
+    const weighted = await run({ decisionWeights: [1, 1000] });
+    assert.deepEqual(Array.from(weighted.probs), Array.from(plain.probs));
+    assert.equal(weighted.report.perClass.spike.se, 1);
+    assert.equal(
+      weighted.report.perClass.spike.ppv,
+      0.5 * 0 + Array.from(test.y).filter((v) => v === 1).length / test.n,
+    );
     const losses = (r: typeof plain) => r.history.map((e) => e.loss);
     for (const [name, r] of Object.entries(variants)) {
       assert.notDeepEqual(Array.from(r.probs), Array.from(plain.probs), `${name} left the probabilities unchanged`);

@@ -11,6 +11,7 @@ import {
   recordInputs,
   resolveTrainConfig,
   runTraining,
+  toPredictedBeats,
   silentProgress,
   type TrainConfig,
 } from '../../lib/train';
@@ -44,6 +45,22 @@ function recipeConfig(): TrainConfig {
 describe('train/predictBeats', () => {
   before(async () => {
     await initBackend();
+  });
+
+  it('weighs each class’s probability by the decision weights before choosing, keeping its own confidence', () => {
+    // Beat 1: N 0.6, S 0.4. Plain argmax: N; with S weighted 2 (0.8 > 0.6): S, at confidence 0.4.
+    const probs = Float32Array.of(0.6, 0.4, 0.9, 0.1);
+    assert.deepEqual(
+      toPredictedBeats(probs, ['N', 'S'], [100, 400]).map((b) => b.class),
+      ['N', 'N'],
+    );
+    const weighted = toPredictedBeats(probs, ['N', 'S'], [100, 400], [1, 2]);
+    assert.deepEqual(
+      weighted.map((b) => b.class),
+      ['S', 'N'],
+    );
+    expectClose(weighted[0].confidence, 0.4, 1e-7);
+    expectClose(weighted[0].probabilities.N, 0.6, 1e-7);
   });
 
   it('builds, for a record, bit for bit the inputs training built for the same beats', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { configForProtocol, readTrainConfig, resolveTrainConfig } from '../../lib/train';
+import { configForProtocol, decisionWeightList, readTrainConfig, resolveTrainConfig } from '../../lib/train';
 import { tempDir } from '../helpers';
 
 describe('train/trainConfig', () => {
@@ -34,6 +34,24 @@ describe('train/trainConfig', () => {
     assert.throws(
       () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { schedule: { type: 'step', every: 3 } } }),
       /training\.schedule: expected \{"type":"constant"\}/,
+    );
+  });
+
+  it('lists decision weights in the model’s class order, 1 for classes the config leaves out', () => {
+    const c = resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { decisionWeights: { S: 0.5, V: 2 } } });
+    assert.deepEqual(decisionWeightList(c.training.decisionWeights, ['N', 'S', 'V', 'F', 'Q']), [1, 0.5, 2, 1, 1]);
+    assert.deepEqual(decisionWeightList(undefined, ['N', 'S']), [1, 1]);
+    assert.throws(
+      () => decisionWeightList({ V: 2 }, ['normal', 'abnormal']),
+      /training\.decisionWeights: a decision weight for class 'V'.*normal, abnormal/,
+    );
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { decisionWeights: { S: 0 } } }),
+      /training\.decisionWeights\.S: expected a positive number, got 0/,
+    );
+    assert.throws(
+      () => resolveTrainConfig({ model: { arch: 'cnn1d' }, training: { decisionWeights: { X: 1 } } }),
+      /training\.decisionWeights\.X: unknown key/,
     );
   });
 
