@@ -2,6 +2,7 @@ import { beatInputs, normalizeInputs, readBeatDataset, type BeatLabels } from '.
 import { evaluateClassifier, type ClassificationReport } from '../evaluation';
 import { predictProbabilities } from './beat-arrays';
 import type { TrainedModel } from './predict-beats';
+import { decisionWeightList } from './train-config';
 
 /** A trained model's figures on a set of records. */
 export type RecordsEvaluation = ClassificationReport & {
@@ -14,8 +15,8 @@ export type RecordsEvaluation = ClassificationReport & {
 
 /**
  * Evaluates a trained model on the reference-annotated beats of WFDB records, cut, filtered and
- * normalised by the model's beat recipe (its sidecar), as in training; records the model has seen in training are named,
- * since figures on them are not a test.
+ * normalised by the model's beat recipe (its sidecar), as in training, and classified with its config's decision
+ * weights, as when it was scored; records the model has seen in training are named, since figures on them are not a test.
  *
  * @example (await evaluateModel(await readTrainedModel('outputs/quick/model'), 'data/mitdb', ['100'])).accuracy // => 0.7 (for example)
  * @throws EcgInputError for records missing from the folder
@@ -35,7 +36,8 @@ export async function evaluateModel(t: TrainedModel, dir: string, records: strin
   });
   const inputs = normalizeInputs(beatInputs(ds, r), s.normalization);
   const probs = await predictProbabilities(t.model, { ...inputs, y: ds.y });
-  const report = evaluateClassifier(ds.y, probs, s.classes);
+  const decisionWeights = decisionWeightList(s.trainConfig?.training?.decisionWeights, s.classes);
+  const report = evaluateClassifier(ds.y, probs, s.classes, { decisionWeights });
   const trained = new Set([...s.split.trainRecords, ...s.split.validationRecords]);
   const seen = records.filter((r) => trained.has(r));
   const notes = seen.length
