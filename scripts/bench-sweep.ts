@@ -13,7 +13,7 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
 import { runSweep, type SearchSpace } from '../lib/sweep';
-import { startRedisServer } from '../test/sweep/redis-server';
+import { startRedisServer } from '../test/support/redis-server';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -109,8 +109,9 @@ function kernelSpecOk(python) {
   }
 }
 
-// The queue tests (test/sweep/queue.test.ts) start a real redis-server of their own; sweeps need
-// it only with --queue. Installed from Debian as root; not started as a service.
+// The queue tests (test/sweep/run-on-queue.test.ts, run-worker.test.ts, redis-connection.test.ts)
+// start a real redis-server of their own; sweeps need it only with --queue. Installed from Debian
+// as root; not started as a service.
 function ensureRedisServer() {
   if (ok('redis-server', ['--version'])) return log('redis-server found');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -1,11 +1,12 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { runSweep, type SearchSpace } from '../../lib/sweep';
+import { planTrials, runSweep, type SearchSpace } from '../../lib/sweep';
+import { presetConfig } from '../../lib/train';
 import { tempDir } from '../helpers';
 
 // Trials of the toy objective (score = −(x−1)² − (y−2)²) exercise everything a sweep does but
-// the training; test/sweep/queue.test.ts runs real training trials.
+// the training; test/sweep/run-on-queue.test.ts runs real training trials.
 const grid: SearchSpace = { kind: 'grid', grid: { x: [0, 1, 2], y: [1, 2] } };
 const runsOf = (logDir: string) =>
   Object.fromEntries(
@@ -93,5 +94,14 @@ describe('sweep/runSweep on local trial processes', () => {
     );
     assert.deepEqual(fs.readdirSync(out), []);
     fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('planTrials checks every trial before returning any', () => {
+    const base = presetConfig('quick');
+    assert.throws(
+      () => planTrials(base, 'train', { kind: 'grid', grid: { 'training.epochs': [1, 2, -1] } }, 0),
+      /training\.epochs: expected a positive integer, got -1/,
+    );
+    assert.throws(() => planTrials(base, 'train', { kind: 'grid', grid: { seed: [1] } }, 1), /--folds 1/);
   });
 });

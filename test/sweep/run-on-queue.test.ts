@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Queue } from 'bullmq';
 import { redisOptions, runSweep, type SearchSpace, type SweepResult } from '../../lib/sweep';
 import { dataDir, tempDir } from '../helpers';
-import { startRedis, type TestRedis } from './redis-server';
+import { startRedis, type TestRedis } from '../support/redis-server';
 
 const ECG = path.join(__dirname, '..', '..', 'bin', 'ecg.js');
 
