@@ -1,7 +1,9 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import Ajv from 'ajv';
+import { EcgInputError } from '../../lib/common';
 import { startServer, type RunningServer } from '../../lib/serve';
 import { runEcg as capture } from '../support/run-ecg';
 import { dataDir, tempDir } from '../helpers';
@@ -24,7 +26,7 @@ async function cliPredict(model: string, record: string, extra: string[] = []) {
   return r.code === 0 ? { beats: JSON.parse(r.out).beats } : { error: r.err.replace(/^ecg predict: /, '').trim() };
 }
 
-describe('serve/api: POST /api/predict and the other routes over real HTTP on loopback', () => {
+describe('serve/server: POST /api/predict and the other routes over real HTTP on loopback', () => {
   let server: RunningServer;
   let model = '';
   let staging = '';
@@ -247,5 +249,37 @@ describe('serve/api: POST /api/predict and the other routes over real HTTP on lo
     assert.ok(ajv.compile(schemaOf('/healthz', 'get', '200'))(h));
     // An answer that breaks the schema is caught (the check can fail).
     assert.ok(!validate(Object.assign({}, ok.body as object, { beats: [{ sample: 'x' }] })));
+  });
+});
+
+describe('serve/server: startServer’s errors', function () {
+  this.timeout(120_000);
+  // The version 1 model of test/fixtures: no training needed to start a server.
+  const fixtureModel = path.join(__dirname, '..', 'fixtures', 'model-v1');
+
+  it('a model folder without its files is an input error naming the missing one', async () => {
+    const empty = tempDir('ecg-no-model-');
+    await assert.rejects(
+      startServer({ modelDir: empty, dataDir: dataDir(), port: 0, workers: 1 }),
+      (e: unknown) => e instanceof EcgInputError && /missing (model\.json|ecg-model\.json)/.test(e.message),
+    );
+    fs.rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('a port in use is an input error naming the address and what to change', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      await assert.rejects(
+        startServer({ modelDir: fixtureModel, dataDir: dataDir(), port, workers: 1 }),
+        (e: unknown) =>
+          e instanceof EcgInputError &&
+          e.message ===
+            `ecg serve, 127.0.0.1:${port}: cannot listen (EADDRINUSE); expected a free port (--port) on an address of this machine (--host)`,
+      );
+    } finally {
+      await new Promise((r) => taken.close(r));
+    }
   });
 });
