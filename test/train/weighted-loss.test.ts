@@ -4,6 +4,20 @@ import { initBackend } from '../../lib/engine';
 import { crossEntropy, learningRateAt, weightedCrossEntropy } from '../../lib/train';
 import { expectClose } from '../helpers';
 
+// Two beats: class 0 at p 0.5 with weight 2, class 1 at p 0.8 with weight 1.
+const twoRows = () =>
+  [
+    tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]),
+    tf.tensor2d([
+      [0.5, 0.5],
+      [0.2, 0.8],
+    ]),
+    tf.tensor1d([2, 1]),
+  ] as const;
+
 describe('train/weightedCrossEntropy', () => {
   before(async () => {
     await initBackend();
@@ -13,18 +27,7 @@ describe('train/weightedCrossEntropy', () => {
     // Row 1: target class 0, p 0.5 → −ln 0.5 = 0.693147; weight 2.
     // Row 2: target class 1, p 0.8 → −ln 0.8 = 0.223144; weight 1.
     // (2·0.693147 + 1·0.223144) / 2 = 0.804719
-    const loss = weightedCrossEntropy(
-      tf.tensor2d([
-        [1, 0],
-        [0, 1],
-      ]),
-      tf.tensor2d([
-        [0.5, 0.5],
-        [0.2, 0.8],
-      ]),
-      tf.tensor1d([2, 1]),
-      false,
-    );
+    const loss = weightedCrossEntropy(...twoRows(), false);
     expectClose(loss.dataSync()[0], (2 * -Math.log(0.5) - Math.log(0.8)) / 2, 1e-6);
   });
 
@@ -44,19 +47,7 @@ describe('train/weightedCrossEntropy', () => {
     // Row 1: class 0 at p 0.5 → (0.5)²·0.693147 = 0.173287, weight 2.
     // Row 2: class 1 at p 0.8 → (0.2)²·0.223144 = 0.008926, weight 1.
     // (2·0.173287 + 0.008926) / 2 = 0.177750; plain cross-entropy gave 0.804719.
-    const focal = weightedCrossEntropy(
-      tf.tensor2d([
-        [1, 0],
-        [0, 1],
-      ]),
-      tf.tensor2d([
-        [0.5, 0.5],
-        [0.2, 0.8],
-      ]),
-      tf.tensor1d([2, 1]),
-      false,
-      2,
-    );
+    const focal = weightedCrossEntropy(...twoRows(), false, 2);
     expectClose(focal.dataSync()[0], (2 * 0.25 * -Math.log(0.5) + 0.04 * -Math.log(0.8)) / 2, 1e-6);
     // Binary, soft target t 0.3 at p 0.6, γ 1: −(0.3·0.4·ln 0.6 + 0.7·0.6·ln 0.4) = 0.446134
     const binary = weightedCrossEntropy(tf.tensor2d([[0.3]]), tf.tensor2d([[0.6]]), tf.tensor1d([1]), true, 1);
