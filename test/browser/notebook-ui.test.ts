@@ -1,22 +1,11 @@
 import { strict as assert } from 'assert';
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
+import { freePort } from '../support/free-port';
 import { launchBrowser, nonBackgroundPixels, requireChromium, watchPageErrors } from '../support/launch-browser';
 
 const root = path.join(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Command lines of the running processes, by pid. */
 function processes(): Map<number, string> {

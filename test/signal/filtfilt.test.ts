@@ -2,28 +2,20 @@ import { strict as assert } from 'assert';
 import { EcgInputError } from '../../lib/common';
 import { bandpass, butter, defaultPadlen, filtfilt, highpass, lowpass, sosResponse } from '../../lib/signal';
 import { expectClose } from '../helpers';
+import { PROBE_X, probe } from '../support/filter-probes';
 
 describe('signal/filtfilt', () => {
   const fs = 360;
-  // x[i] = sin(0.3 i) + 0.01 i², i = 0..49: short enough that the edge padding matters.
-  const x = new Float64Array(50).map((_, i) => Math.sin(i * 0.3) + 0.01 * i * i);
 
   it('reproduces scipy.signal.sosfiltfilt sample for sample, padding included', () => {
-    // /usr/bin/python3: x = [sin(0.3 i) + 0.01 i² for i in range(50)];
+    // /usr/bin/python3, x = PROBE_X (sin(0.3 i) + 0.01 i², i = 0..49: the edge padding matters):
     // sosfiltfilt(butter(N, Wn, btype, fs=360, output='sos'), x)[[0, 10, 25, 49]]  (scipy 1.10.1)
-    const idx = [0, 10, 25, 49];
     const cases: [Float64Array, number[]][] = [
       [butter(2, [5, 15], fs, 'bandpass'), [0.482338173835, -0.115696125982, 0.090078768919, 0.313960474483]],
       [butter(3, 0.5, fs, 'highpass'), [-11.04386335434, -13.226743419442, -12.814359897756, -5.909769297711]],
       [butter(4, 40, fs, 'lowpass'), [1.408755944529e-3, 1.142538271574, 7.187190320326, 24.871254106]],
     ];
-    for (const [sos, want] of cases)
-      expectClose(
-        idx.map((i) => filtfilt(sos, x)[i]),
-        want,
-        1e-9,
-        'sosfiltfilt',
-      );
+    for (const [sos, want] of cases) expectClose(probe(filtfilt(sos, PROBE_X)), want, 1e-9, 'sosfiltfilt');
   });
 
   it('uses scipy’s default padlen: 3·(2·sections + 1), less first-order sections’ zeros', () => {

@@ -2,13 +2,11 @@ import { strict as assert } from 'assert';
 import { butter, sectionCount, sosResponse, sosfilt, sosfiltZi } from '../../lib/signal';
 import { sosfiltInPlace } from '../../lib/signal/sos';
 import { expectClose } from '../helpers';
+import { PROBE_X as X, probe } from '../support/filter-probes';
 
 // Two hand-picked sections in scipy's layout [b0, b1, b2, 1, a1, a2]:
 // (1 + 2z⁻¹ + z⁻²)/(1 − 0.5z⁻¹ + 0.25z⁻²) and (0.5 − 0.5z⁻²)/(1 + 0.2z⁻¹ + 0.1z⁻²).
 const TWO = new Float64Array([1, 2, 1, 1, -0.5, 0.25, 0.5, 0, -0.5, 1, 0.2, 0.1]);
-// x[i] = sin(0.3 i) + 0.01 i², i = 0..49.
-const X = new Float64Array(50).map((_, i) => Math.sin(i * 0.3) + 0.01 * i * i);
-const IDX = [0, 10, 25, 49];
 
 describe('signal/sos', () => {
   it('counts six coefficients per section', () => {
@@ -32,9 +30,9 @@ describe('signal/sos', () => {
   });
 
   it('sosfilt is scipy.signal.sosfilt with zero initial state', () => {
-    // /usr/bin/python3 (scipy 1.17.1): sosfilt(sos, x)[[0, 10, 25, 49]]
+    // /usr/bin/python3 (scipy 1.17.1), x = PROBE_X: sosfilt(sos, x)[[0, 10, 25, 49]]
     expectClose(
-      IDX.map((i) => sosfilt(TWO, X)[i]),
+      probe(sosfilt(TWO, X)),
       [0, -0.2955115329325313, 2.862349933990128, 3.8267728694972405],
       1e-12,
       'two sections',
@@ -42,7 +40,7 @@ describe('signal/sos', () => {
     // sosfilt(butter(10, 30, 'lowpass', fs=360, output='sos'), x): five sections (the grouped
     // four-section sweep plus one); the section order differs from scipy's, the product does not.
     expectClose(
-      IDX.map((i) => sosfilt(butter(10, 30, 360, 'lowpass'), X)[i]),
+      probe(sosfilt(butter(10, 30, 360, 'lowpass'), X)),
       [0, 0.06541584324259317, 1.1997214539130794, 12.753005910314974],
       1e-9,
       'order-10 low-pass',

@@ -12,6 +12,7 @@ import {
 } from '../../lib/train';
 import { readTestSetLog } from '../../lib/evaluation';
 import { dataDir, tempDir } from '../helpers';
+import { tinyRunData } from '../support/tiny-run';
 
 const FIVE_MIN = 5 * 60 * 360;
 
@@ -58,16 +59,7 @@ describe('train/runTraining patient-adapted', () => {
     const config = resolveTrainConfig({
       name: 'tiny-adapted',
       seed: 3,
-      data: {
-        dir: dataDir(),
-        protocols: ['inter-patient', 'patient-adapted'],
-        trainRecords: ['106', '119'],
-        testRecords: ['100'],
-        maxTrainBeatsPerClass: 60,
-        validationFraction: 0.2,
-        validationBy: 'beats',
-        rrFeatures: true,
-      },
+      data: tinyRunData({ protocols: ['inter-patient', 'patient-adapted'] }),
       model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [8] },
       training: { epochs: 1, batchSize: 32, learningRate: 0.005, earlyStoppingPatience: 0 },
     });

@@ -11,25 +11,11 @@ import {
   type DataConfig,
 } from '../../lib/train';
 import { dataDir, tempDir } from '../helpers';
+import { tinyRunData } from '../support/tiny-run';
 
-// The data part of a tiny inter-patient run on shipped records: train on 106 and 119 (DS1), test on 100 (DS2).
-function tinyData(over: Record<string, unknown> = {}): DataConfig {
-  return resolveTrainConfig({
-    seed: 7,
-    data: {
-      dir: dataDir(),
-      protocols: ['inter-patient'],
-      trainRecords: ['106', '119'],
-      testRecords: ['100'],
-      maxTrainBeatsPerClass: 60,
-      validationFraction: 0.2,
-      validationBy: 'beats',
-      rrFeatures: true,
-      ...over,
-    },
-    model: { arch: 'cnn1d' },
-  }).data;
-}
+// The data part of the tiny inter-patient run (train on 106 and 119, test on 100), resolved.
+const tinyData = (over: Record<string, unknown> = {}): DataConfig =>
+  resolveTrainConfig({ seed: 7, data: tinyRunData(over), model: { arch: 'cnn1d' } }).data;
 
 // A folder whose only records are 100, 101 and 106 (links to the shipped files).
 function threeRecordDir(): string {

@@ -1,36 +1,11 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  resolveTrainConfig,
-  runTraining,
-  silentProgress,
-  type TrainConfig,
-  type ProtocolDataSummary,
-} from '../../lib/train';
+import { resolveTrainConfig, runTraining, silentProgress, type ProtocolDataSummary } from '../../lib/train';
 import { configHash, readTestSetLog } from '../../lib/evaluation';
 import { classCounts, readBeatDataset, RR_FEATURE_NAMES } from '../../lib/data';
 import { dataDir, expectClose, tempDir } from '../helpers';
-
-// A tiny inter-patient run on three shipped records: train on 106 and 119 (DS1), test on 100 (DS2).
-function tinyConfig(epochs = 2): TrainConfig {
-  return resolveTrainConfig({
-    name: 'tiny',
-    seed: 7,
-    data: {
-      dir: dataDir(),
-      protocols: ['inter-patient'],
-      trainRecords: ['106', '119'],
-      testRecords: ['100'],
-      maxTrainBeatsPerClass: 60,
-      validationFraction: 0.2,
-      validationBy: 'beats',
-      rrFeatures: true,
-    },
-    model: { arch: 'cnn1d', convBlocks: [{ filters: 4, kernelSize: 5, poolSize: 4 }], dense: [8] },
-    training: { epochs, batchSize: 32, learningRate: 0.005, earlyStoppingPatience: 0, maxClassWeight: 10 },
-  });
-}
+import { tinyRunConfig } from '../support/tiny-run';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 // No test-set log unless a test asks for one: test runs are not looks at DS2 worth counting.
@@ -39,7 +14,7 @@ const quiet = { progress: silentProgress, log: () => {}, testSetLog: null };
 describe('train/runTraining', () => {
   it('writes the model, checkpoints and results whose figures follow from the test beats of record 100', async () => {
     const out = tempDir();
-    await runTraining({ config: tinyConfig(), outDir: out, ...quiet });
+    await runTraining({ config: tinyRunConfig(), outDir: out, ...quiet });
     for (const f of [
       'model/model.json',
       'model/weights.bin',
@@ -120,12 +95,12 @@ describe('train/runTraining', () => {
     const log = path.join(tempDir(), 'results', 'test-set-log.jsonl');
     const lines = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').length : 0);
     // Record 100 is in DS2.
-    await runTraining({ config: tinyConfig(1), outDir: tempDir(), ...quiet, testSetLog: log, source: 'test A' });
+    await runTraining({ config: tinyRunConfig(1), outDir: tempDir(), ...quiet, testSetLog: log, source: 'test A' });
     assert.equal(lines(), 1);
-    await runTraining({ config: tinyConfig(1), outDir: tempDir(), ...quiet, testSetLog: log, source: 'test B' });
+    await runTraining({ config: tinyRunConfig(1), outDir: tempDir(), ...quiet, testSetLog: log, source: 'test B' });
     assert.equal(lines(), 2);
     // Trained on 106 and tested on 119, both DS1: not a look at DS2.
-    const ds1Only = tinyConfig(1);
+    const ds1Only = tinyRunConfig(1);
     ds1Only.data.trainRecords = ['106'];
     ds1Only.data.testRecords = ['119'];
     await runTraining({ config: ds1Only, outDir: tempDir(), ...quiet, testSetLog: log });
@@ -138,15 +113,15 @@ describe('train/runTraining', () => {
         ['test B', 'inter-patient', ['100']],
       ],
     );
-    assert.equal(uses[0].configHash, configHash(tinyConfig(1)));
+    assert.equal(uses[0].configHash, configHash(tinyRunConfig(1)));
     assert.ok(Date.parse(uses[1].time) >= Date.parse(uses[0].time));
   });
 
   it('gives identical results apart from timings when run twice', async () => {
     const a = tempDir();
     const b = tempDir();
-    await runTraining({ config: tinyConfig(), outDir: a, ...quiet });
-    await runTraining({ config: tinyConfig(), outDir: b, ...quiet });
+    await runTraining({ config: tinyRunConfig(), outDir: a, ...quiet });
+    await runTraining({ config: tinyRunConfig(), outDir: b, ...quiet });
     const ra = read(path.join(a, 'evaluation_results.json'));
     const rb = read(path.join(b, 'evaluation_results.json'));
     delete ra.timings;
@@ -161,9 +136,9 @@ describe('train/runTraining', () => {
 
   it('resumes from the final checkpoint: the earlier epochs are kept and training continues', async () => {
     const out = tempDir();
-    await runTraining({ config: tinyConfig(1), outDir: out, ...quiet });
+    await runTraining({ config: tinyRunConfig(1), outDir: out, ...quiet });
     const first = read(path.join(out, 'history.json')).epochs;
-    await runTraining({ config: tinyConfig(3), outDir: out, resume: true, ...quiet });
+    await runTraining({ config: tinyRunConfig(3), outDir: out, resume: true, ...quiet });
     const h = read(path.join(out, 'history.json')).epochs;
     assert.deepEqual(
       h.map((e: { epoch: number }) => e.epoch),
@@ -173,7 +148,7 @@ describe('train/runTraining', () => {
   });
 
   it('runs each protocol with its own overrides and records them in its results', async () => {
-    const c = tinyConfig(1);
+    const c = tinyRunConfig(1);
     const config = resolveTrainConfig({
       ...c,
       data: { ...c.data, protocols: ['inter-patient', 'intra-patient'], records: ['100', '106'] },

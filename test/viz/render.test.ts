@@ -1,20 +1,12 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { confusionMatrixChart, ecgStripChart, renderPng, renderSvg, writeChart } from '../../lib/viz';
+import { ecgStripChart, renderPng, renderSvg, writeChart } from '../../lib/viz';
 import { tempDir } from '../helpers';
+import { syntheticConfusionChart } from '../support/sample-charts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const cm = confusionMatrixChart(
-  {
-    labels: ['N', 'V'],
-    matrix: [
-      [9, 1],
-      [2, 8],
-    ],
-  },
-  { normalize: 'row', synthetic: true },
-);
+const cm = syntheticConfusionChart();
 
 describe('viz/render', () => {
   it('renderSvg draws the axis titles, cell labels and the synthetic-data title, leaving the spec as it was', async () => {

@@ -1,22 +1,14 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { VEGALITE_MIME, chartBundle, confusionMatrixChart, show, type MimeBundle } from '../../lib/viz';
+import { VEGALITE_MIME, chartBundle, show, type MimeBundle } from '../../lib/viz';
 import { tempDir } from '../helpers';
+import { syntheticConfusionChart } from '../support/sample-charts';
 import { decodePng } from '../support/decode-png';
 import { withFakeKernel } from '../support/fake-kernel';
 import { nonBackgroundPixels } from '../support/launch-browser';
 
-const cm = confusionMatrixChart(
-  {
-    labels: ['N', 'V'],
-    matrix: [
-      [9, 1],
-      [2, 8],
-    ],
-  },
-  { normalize: 'row', synthetic: true },
-);
+const cm = syntheticConfusionChart();
 
 describe('viz/show', () => {
   it('outside a kernel displays nothing, does not load tslab, and still writes the files when asked', async () => {

@@ -18,3 +18,20 @@ export function sineResidual(
   for (let i = 3 * fsHz; i < 7 * fsHz; i++) worst = Math.max(worst, Math.abs(y[i] - gain * x[i]));
   return worst;
 }
+
+/**
+ * x[i] = sin(0.3 i) + 0.01 i², i = 0..49: short enough that a zero-phase filter's edge padding
+ * matters. The scipy reference values of the filter tests are this signal filtered, read at
+ * {@link PROBE_AT} (the python lines are beside each test).
+ */
+export const PROBE_X = new Float64Array(50).map((_, i) => Math.sin(i * 0.3) + 0.01 * i * i);
+export const PROBE_AT = [0, 10, 25, 49];
+
+/**
+ * The samples of a filtered {@link PROBE_X} at which the scipy references were read.
+ *
+ * @example probe(lowpass(PROBE_X, 360, 15)) // => [0.0197…, 1.040…, 6.561…, 25.30…]
+ */
+export function probe(y: ArrayLike<number>): number[] {
+  return PROBE_AT.map((i) => y[i]);
+}
