@@ -29,7 +29,8 @@ export function describeSpec(spec: Spec): string {
     case 'string':
       return spec.oneOf ? `one of ${spec.oneOf.map((s) => JSON.stringify(s)).join(', ')}` : 'a string';
     case 'array':
-      return `an array${spec.minLength ? ` of at least ${spec.minLength}` : ''} of ${plural(describeSpec(spec.of))}`;
+      if (spec.minLength === 1) return `a non-empty array of ${plural(describeSpec(spec.of))}`;
+      return `an array of ${spec.minLength ? `at least ${spec.minLength} ` : ''}${plural(describeSpec(spec.of))}`;
     case 'object':
       return 'an object';
     case 'anyOf':

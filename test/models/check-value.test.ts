@@ -30,9 +30,10 @@ describe('models/checkValue', () => {
     assert.equal(describeSpec({ kind: 'array', of: { kind: 'int', min: 1 } }), 'an array of positive integers');
     assert.equal(
       describeSpec({ kind: 'array', of: { kind: 'string' }, minLength: 2 }),
-      'an array of at least 2 of strings',
+      'an array of at least 2 strings',
     );
     assert.equal(describeSpec({ kind: 'array', of: { kind: 'int', min: 0 } }), 'an array of non-negative integers');
+    assert.equal(describeSpec({ kind: 'array', of: { kind: 'string' }, minLength: 1 }), 'a non-empty array of strings');
     assert.equal(describeSpec({ kind: 'array', of: { kind: 'number', max: 3 } }), 'an array of numbers ≤ 3');
     assert.equal(
       describeSpec({ kind: 'array', of: { kind: 'string', oneOf: ['integer'] } }),
