@@ -41,7 +41,9 @@ export async function evaluateModel(t: TrainedModel, dir: string, records: strin
   const trained = new Set([...s.split.trainRecords, ...s.split.validationRecords]);
   const seen = records.filter((r) => trained.has(r));
   const notes = seen.length
-    ? [`Records ${seen.join(', ')} were used in training: figures on them are optimistic, not a test on new patients.`]
+    ? [
+        `${seen.length === 1 ? `Record ${seen[0]} was` : `Records ${seen.join(', ')} were`} used in training: figures on ${seen.length === 1 ? 'it' : 'them'} are optimistic, not a test on new patients.`,
+      ]
     : [`None of these records was used in training (the model was trained ${s.protocol}).`];
   return { ...report, records, seenInTraining: seen, protocolNotes: notes, modelProtocol: s.protocol };
 }

@@ -54,7 +54,7 @@ describe('train/evaluateModel', () => {
     const seen = await evaluateModel(t, dataDir(), ['119', '100']);
     assert.deepEqual(seen.records, ['119', '100']);
     assert.deepEqual(seen.seenInTraining, ['119']);
-    assert.match(seen.protocolNotes[0], /^Records 119 were used in training: figures on them are optimistic/);
+    assert.match(seen.protocolNotes[0], /^Record 119 was used in training: figures on it are optimistic/);
   });
 
   it('fails with an input error naming a record that is not in the folder', async () => {

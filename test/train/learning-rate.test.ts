@@ -40,4 +40,22 @@ describe('train/learningRate', () => {
     const s: LrSchedule = { type: 'plateau', factor: 0.5, patience: 2, minLr: 0 };
     assert.equal(learningRateAt(s, 1, 3, [0.5, NaN, NaN]), 0.5);
   });
+
+  it('steps down by factor every N epochs', () => {
+    const s = { type: 'step' as const, everyEpochs: 10, factor: 0.5 };
+    assert.deepEqual(
+      [0, 9, 10, 25].map((e) => learningRateAt(s, 1e-3, e)),
+      [1e-3, 1e-3, 5e-4, 2.5e-4],
+    );
+  });
+
+  it('reduces on plateau after `patience` epochs without a new best, not below minLr', () => {
+    const s = { type: 'plateau' as const, factor: 0.1, patience: 2, minLr: 1e-5 };
+    // monitored (higher is better): 0.5 best, 0.4 (wait 1), 0.45 (wait 2 → reduce to 1e-4), 0.6 best, 0.6, 0.6 (→ 1e-5), 0.6, 0.6 (→ max(1e-6, 1e-5))
+    const m = [0.5, 0.4, 0.45, 0.6, 0.6, 0.6, 0.6, 0.6];
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((e) => learningRateAt(s, 1e-3, e, m)),
+      [1e-3, 1e-3, 1e-4, 1e-4, 1e-4, 1e-5, 1e-5, 1e-5],
+    );
+  });
 });
