@@ -9,6 +9,7 @@ import { predictProbabilities } from './beat-arrays';
 import { MODEL_FILES, readModelDir } from './model-files';
 import { upgradeSidecar, type ModelSidecar } from './sidecar';
 import { decisionWeightList } from './train-config';
+import { weightedArgmax } from '../evaluation';
 
 /** One classified beat. */
 export interface PredictedBeat {
@@ -52,11 +53,13 @@ export function toPredictedBeats(
   decisionWeights?: readonly number[],
 ): PredictedBeat[] {
   const columns = probs.length / Math.max(1, samples.length);
+  // A sigmoid column is read as the two probabilities (1 − p, p), weighted like a softmax pair.
+  const pairs = columns === 1 ? Float32Array.from(Array.from(probs).flatMap((q) => [1 - q, q])) : probs;
+  const k = Math.max(2, columns);
+  const chosen = weightedArgmax(pairs, k, decisionWeights && columns > 1 ? decisionWeights : new Array(k).fill(1));
   return Array.from(samples, (sample, i) => {
-    const p = columns === 1 ? [1 - probs[i], probs[i]] : Array.from(probs.subarray(i * columns, (i + 1) * columns));
-    const w = columns > 1 && decisionWeights ? decisionWeights : p.map(() => 1);
-    let best = 0;
-    for (let c = 1; c < p.length; c++) if (p[c] * w[c] > p[best] * w[best]) best = c;
+    const p = Array.from(pairs.subarray(i * k, (i + 1) * k));
+    const best = chosen[i];
     return {
       sample,
       class: classes[best],
