@@ -156,7 +156,7 @@ if (fin) {
     PUBLISHED_INTER_PATIENT,
     'inter-patient',
     '**this workbench, inter-patient**',
-    'partly DS1 only: class-weight cap and record-relative channel by DS1 CV (notebook 02); RR features and network after trial runs that saw DS2',
+    'partly DS1 only: class-weight cap, record-relative channel, focal loss and S/V decision weights by DS1 CV (notebook 02); RR features and network after trial runs that saw DS2',
   );
   comparison(
     'Published patient-specific results (first 5 minutes of each test record labelled):',

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { configForProtocol, presetConfig, PRESETS } from '../../lib/train';
+import { configForProtocol, decisionWeightList, presetConfig, PRESETS } from '../../lib/train';
 
 describe('train/presets', () => {
   it('every preset passes the config check and carries a seed', () => {
@@ -21,5 +21,21 @@ describe('train/presets', () => {
     assert.equal(intra.data.maxTrainBeatsPerClass, 0);
     assert.equal(intra.data.includePaced, true);
     assert.equal(intra.training.epochs, inter.training.epochs);
+  });
+
+  it('full: the DS1 winner (focal γ 2, S/V decision weights) serves inter-patient only; quick and intra-patient keep cross-entropy and argmax', () => {
+    const full = presetConfig('full');
+    const inter = configForProtocol(full, 'inter-patient');
+    const intra = configForProtocol(full, 'intra-patient');
+    assert.equal(inter.training.focalGamma, 2);
+    assert.deepEqual(
+      decisionWeightList(inter.training.decisionWeights, ['N', 'S', 'V', 'F', 'Q']),
+      [1, 0.35, 0.71, 1, 1],
+    );
+    assert.equal(intra.training.focalGamma, 0);
+    assert.deepEqual(decisionWeightList(intra.training.decisionWeights, ['N', 'S', 'V', 'F', 'Q']), [1, 1, 1, 1, 1]);
+    const quick = presetConfig('quick');
+    assert.equal(quick.training.focalGamma, 0);
+    assert.deepEqual(quick.training.decisionWeights, {});
   });
 });
