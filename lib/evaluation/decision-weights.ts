@@ -1,4 +1,6 @@
 import { EcgInputError } from '../common';
+import { matrixMetrics } from './class-metrics';
+import { confusionMatrix } from './confusion-matrix';
 
 /**
  * A cost-sensitive decision rule: each class's probability is multiplied by its weight before the
@@ -43,20 +45,6 @@ export interface DecisionWeights {
 /** The default grid of weights: powers of √2 from ¼ to 4. */
 export const DECISION_WEIGHT_GRID = [1, 0.25, 0.35, 0.5, 0.71, 1.41, 2, 2.83, 4];
 
-/** F1 of class c from predictions and truth (0 when the class is neither predicted nor present). */
-function classF1(y: ArrayLike<number>, pred: Int32Array, c: number): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (let i = 0; i < pred.length; i++) {
-    if (pred[i] === c) {
-      if (y[i] === c) tp++;
-      else fp++;
-    } else if (y[i] === c) fn++;
-  }
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-}
-
 /**
  * Chooses decision weights for `tune` classes on held-out predictions: every combination of the
  * grid's weights for those classes (the others stay 1), keeping the one with the highest mean F1
@@ -90,8 +78,8 @@ export function chooseDecisionWeights(
   const weights = new Array(k).fill(1);
   const visit = (t: number): void => {
     if (t === tuned.length) {
-      const pred = weightedArgmax(probs, k, weights);
-      const score = tuned.reduce((s, c) => s + classF1(y, pred, c), 0) / tuned.length;
+      const perClass = matrixMetrics(confusionMatrix(y, weightedArgmax(probs, k, weights), k), classes).perClass;
+      const score = tuned.reduce((s, c) => s + perClass[c].f1, 0) / tuned.length;
       if (score > best.score) best = { weights: [...weights], score };
       return;
     }
