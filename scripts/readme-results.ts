@@ -119,6 +119,26 @@ if (fin) {
       `| ${r.protocol} | ${r.records ?? 'n/a'} | ${r.testBeats} | ${num(r.accuracy, 4)}${ci(r, 'accuracy 95 %')} | ${num(r.macroF1, 3)}${ci(r, 'macroF1 95 %')} | ${num(r['S Se %'], 1)}${ci(r, 'S Se 95 %')} | ${num(r['S +P %'], 1)}${ci(r, 'S +P 95 %')} | ${num(r['V Se %'], 1)}${ci(r, 'V Se 95 %')} | ${num(r['V +P %'], 1)}${ci(r, 'V +P 95 %')} |`,
     );
   lines.push('');
+  const inter = fin.protocols.find((r: Record<string, unknown>) => r.protocol === 'inter-patient');
+  if (inter) {
+    // The project's inter-patient targets (DS1 → DS2, every choice on DS1), checked against this run.
+    const targets: [string, number, number][] = [
+      ['S Se', inter['S Se %'], 80],
+      ['S +P', inter['S +P %'], 50],
+      ['V Se', inter['V Se %'], 92],
+      ['V +P', inter['V +P %'], 92],
+      ['macro-F1', inter.macroF1, 0.6],
+    ];
+    const said = targets.map(
+      ([k, v, t]) => `${k} ${t < 1 ? num(v, 3) : num(v, 1)} (target ≥ ${t}: ${v >= t ? 'met' : 'not met'})`,
+    );
+    lines.push(`Inter-patient against the project's targets: ${said.join(', ')}.`, '');
+    if (targets.some(([, v, t]) => !(v >= t)))
+      lines.push(
+        "Where a target is not met, this is the best the DS1-only choice found. Measured on DS1 folds (notebook 02's preset table above): the class-weight cap, the record-relative channel, focal loss, the 250-sample window (longer context), oversampling, and S/V decision weights chosen on other folds. Not yet tried: both leads as input channels, a second branch for the RR features, ensembles of seeds or architectures, calibrated probabilities.",
+        '',
+      );
+  }
   if (fin.testSetUses)
     lines.push(
       `DS2 use: ${fin.testSetUses.total} evaluations on DS2 records are logged in this output folder's \`${fin.testSetUses.log}\` (${fin.testSetUses.interPatient} of them inter-patient), counting this run.`,
