@@ -71,12 +71,14 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
 
   const kept = minMaxDownsample(samples, opts.maxBuckets ?? width);
   const trace = Array.from(kept, (i) => ({ t: timeOf(i), mV: roundTo(samples[i], 4) }));
-  const x = {
+  // Every layer names the strip's domain: a layer without it would bring Vega-Lite's default
+  // zero: true into the shared scale, and a strip from 60 s would be drawn on a 0–72 s axis.
+  const at = {
     field: 't',
     type: 'quantitative',
-    title: 'time (s)',
-    scale: { domain: [timeOf(0), timeOf(samples.length - 1)], nice: false },
+    scale: { domain: [timeOf(0), timeOf(samples.length - 1)], nice: false, zero: false },
   };
+  const x = { ...at, title: 'time (s)' };
   const layer: Record<string, unknown>[] = [
     {
       data: { values: trace },
@@ -96,7 +98,7 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
       data: { values: peakRows },
       mark: { type: 'point', filled: true, size: 36, opacity: 1, color: '#d62728' },
       encoding: {
-        x: { field: 't', type: 'quantitative' },
+        x: at,
         y: { field: 'mV', type: 'quantitative' },
         tooltip: [
           { field: 'sample', type: 'quantitative' },
@@ -114,7 +116,7 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
       data: { values: annRows },
       mark: { type: 'text', fontSize: 12, fontWeight: 'bold', color: '#1f4e9e', baseline: 'top' },
       encoding: {
-        x: { field: 't', type: 'quantitative' },
+        x: at,
         y: { value: 2 },
         text: { field: 'symbol', type: 'nominal' },
       },
@@ -145,7 +147,7 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
     layer.unshift({
       data: { values: wrongRows },
       mark: { type: 'rule', color: '#d62728', strokeWidth: 9, opacity: 0.18 },
-      encoding: { x: { field: 't', type: 'quantitative' } },
+      encoding: { x: at },
     });
   }
   const colour = { condition: { test: 'datum.wrong', value: '#d62728' }, value: '#8c2d04' };
@@ -154,7 +156,7 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
       data: { values: labelRows },
       mark: { type: 'text', fontSize: 10, baseline: 'bottom' },
       encoding: {
-        x: { field: 't', type: 'quantitative' },
+        x: at,
         y: { value: height - 13 },
         text: { field: 'text', type: 'nominal' },
         color: colour,
@@ -181,7 +183,7 @@ export function ecgStripChart(input: EcgStripInput, opts: EcgStripOptions = {}):
         data: { values: numberRows },
         mark: { type: 'text', fontSize: 9, baseline: 'bottom' },
         encoding: {
-          x: { field: 't', type: 'quantitative' },
+          x: at,
           y: { value: height - 2 },
           text: { field: 'text', type: 'nominal' },
           color: colour,

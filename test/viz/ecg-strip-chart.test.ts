@@ -128,6 +128,22 @@ describe('viz/ecgStripChart', () => {
     );
   });
 
+  it('starts the time axis at the strip, not at 0, when every layer is drawn (a strip from 60 s spans 60–62 s)', async () => {
+    const samples = new Float32Array(720).map((_, i) => Math.sin(i / 20));
+    const spec = ecgStripChart({
+      samples,
+      fsHz: 360,
+      startSec: 60,
+      peaks: Int32Array.of(21700),
+      annotations: [{ sample: 21700, symbol: 'N' }],
+      labels: [{ sample: 21700, label: 'S', confidence: 0.9, reference: 'N' }],
+    });
+    const svg = await renderSvg(spec);
+    const axis = /aria-label="X-axis[^"]*values from ([0-9.]+) to ([0-9.]+)"/.exec(svg);
+    assert.ok(axis, 'the rendered SVG describes its x axis');
+    assert.deepEqual([Number(axis![1]), Number(axis![2])], [60, 62]);
+  });
+
   it('downsamples a 30-s strip to at most 2 points per pixel and keeps its extremes', () => {
     const n = 30 * 360;
     const samples = Float32Array.from({ length: n }, (_, i) => Math.sin(i / 20));
