@@ -133,17 +133,42 @@ if (fin) {
       ([k, v, t]) => `${k} ${t < 1 ? num(v, 3) : num(v, 1)} (target ≥ ${t}: ${v >= t ? 'met' : 'not met'})`,
     );
     lines.push(`Inter-patient against the project's targets: ${said.join(', ')}.`, '');
+    // What the same configuration scored on held-out DS1 patients, where it was chosen.
+    const sel = exp?.presetSelection;
+    const chosen = sel?.rows.find((r: Record<string, unknown>) => r.candidate === sel.best);
+    // The full preset took notebook 02's winner; the quick one keeps its own settings.
+    if (chosen && profile === 'full')
+      lines.push(
+        `The preset is notebook 02's DS1 winner (${sel.best}, S/V decision weights ${chosen['weights S, V']}); on the held-out DS1 folds it scored S Se ${pct(chosen['S Se weighted'], 1)} / +P ${pct(chosen['S +P weighted'], 1)}, V +P ${pct(chosen['V +P weighted'], 1)}, so new DS2 patients lose more S sensitivity than the DS1 folds foretold. The preset before it (cap 12, cross-entropy, plain argmax; README at commit 1f32790) gave S 78.2 / 37.3, V 93.9 / 90.8, macro-F1 0.491 on DS2; going back to it because of these DS2 figures would be choosing on DS2.`,
+        '',
+      );
     if (targets.some(([, v, t]) => !(v >= t)))
       lines.push(
         "Where a target is not met, this is the best the DS1-only choice found. Measured on DS1 folds (notebook 02's preset table above): the class-weight cap, the record-relative channel, focal loss, the 250-sample window (longer context), oversampling, and S/V decision weights chosen on other folds. Not yet tried: both leads as input channels, a second branch for the RR features, ensembles of seeds or architectures, calibrated probabilities.",
         '',
       );
   }
-  if (fin.testSetUses)
+  if (fin.testSetUses) {
     lines.push(
       `DS2 use: ${fin.testSetUses.total} evaluations on DS2 records are logged in this output folder's \`${fin.testSetUses.log}\` (${fin.testSetUses.interPatient} of them inter-patient), counting this run.`,
       '',
     );
+    // Runs after notebook 03 (a reproduction, an `ecg evaluate`) also looked at DS2: say so.
+    const logFile = path.join(out, 'results', 'test-set-log.jsonl');
+    const later = fs.existsSync(logFile)
+      ? fs
+          .readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .slice(fin.testSetUses.total)
+          .map((l) => JSON.parse(l) as { source: string })
+      : [];
+    if (later.length)
+      lines.push(
+        `Since then the log has grown by ${later.length} (${[...new Set(later.map((l) => `\`${l.source}\``))].join(', ')}), ${later.length + fin.testSetUses.total} in all.`,
+        '',
+      );
+  }
   const row = (r: Record<string, unknown> | undefined, label: string, sel: string) =>
     r
       ? `| ${label} | | ${num(r['S Se %'] as number, 1)} | ${num(r['S +P %'] as number, 1)} | ${num(r['V Se %'] as number, 1)} | ${num(r['V +P %'] as number, 1)} | ${sel} | this run |`
