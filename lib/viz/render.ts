@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { writeFileAtomic, writeJsonAtomic } from '../common';
 import type { VlSpec } from './chart-frame';
+import { dejaVuTextMetrics } from './font-metrics';
 
 /** Files written by {@link writeChart}. */
 export interface WrittenChart {
@@ -15,6 +16,17 @@ export interface PngOptions {
   scale?: number;
 }
 
+let fontMetricsSet = false;
+
+// vega's textMetrics.width is its documented hook for measuring text without a canvas (vl-convert
+// sets it the same way); set once per process, it lays charts out with the widths resvg draws.
+function useFontMetrics(textMetrics: { width: unknown }): void {
+  if (fontMetricsSet) return;
+  fontMetricsSet = true;
+  const width = dejaVuTextMetrics();
+  if (width) textMetrics.width = width;
+}
+
 /**
  * Compiles a Vega-Lite spec to Vega and renders it headlessly (vega View with renderer 'none')
  * to an SVG document. vega and vega-lite are ESM-only, hence the dynamic imports.
@@ -24,6 +36,8 @@ export interface PngOptions {
 export async function renderSvg(spec: VlSpec): Promise<string> {
   const vl = await import('vega-lite');
   const vega = await import('vega');
+  // textMetrics is exported by vega (from vega-scenegraph) but missing from its type declarations.
+  useFontMetrics((vega as unknown as { textMetrics: { width: unknown } }).textMetrics);
   // Vega-Lite's own types are stricter than our plain-JSON VlSpec; the tests validate the JSON.
   // vega tags inline data rows with ids; a copy keeps the caller's spec untouched.
   const compiled = vl.compile(structuredClone(spec) as unknown as Parameters<typeof vl.compile>[0]);
