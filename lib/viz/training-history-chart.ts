@@ -17,8 +17,12 @@ export interface HistoryPoint {
 export interface TrainingHistoryOptions extends ChartOptions {
   /** Quantities to plot, in panel order (default: every training key, loss first). */
   quantities?: string[];
-  /** Draw a dashed rule at the epoch of lowest validation loss (default true). */
+  /** Draw a dotted rule at the epoch of lowest validation loss, or at `keptEpoch` (default true). */
   markBestEpoch?: boolean;
+  /** The epoch whose weights the run kept (early stopping on its monitor), marked instead. */
+  keptEpoch?: number;
+  /** What chose `keptEpoch`, for the legend line, e.g. 'best validation macro-F1'. */
+  keptBy?: string;
 }
 
 const WHERE = 'trainingHistoryChart';
@@ -55,21 +59,28 @@ export function historyToLong(history: readonly HistoryRecord[], quantities?: st
 }
 
 /**
- * The training quantities present in a history, loss first, then in order of first appearance.
+ * The numeric quantities present in a history, loss first, then in order of first appearance. A
+ * quantity measured on validation data only (e.g. valMacroF1, the early-stopping monitor) counts
+ * too; flags such as `best: true` do not.
  *
- * @example historyQuantities([{ epoch: 0, acc: 0.9, loss: 1, val_loss: 2 }]) // => ['loss', 'acc']
+ * @example historyQuantities([{ epoch: 0, acc: 0.9, loss: 1, val_loss: 2, valMacroF1: 0.4 }]) // => ['loss', 'acc', 'macroF1']
  */
 export function historyQuantities(history: readonly HistoryRecord[]): string[] {
   const seen = new Set<string>();
   for (const rec of history) {
-    for (const k of Object.keys(rec)) if (k !== 'epoch' && !/^val[A-Z_]/.test(k)) seen.add(k);
+    for (const [k, v] of Object.entries(rec)) {
+      if (k === 'epoch' || typeof v !== 'number') continue;
+      const val = /^val_(.+)$/.exec(k)?.[1] ?? /^val([A-Z].*)$/.exec(k)?.[1];
+      seen.add(val === undefined ? k : k.startsWith('val_') ? val : val[0].toLowerCase() + val.slice(1));
+    }
   }
   return [...seen].sort((a, b) => Number(b === 'loss') - Number(a === 'loss'));
 }
 
 /**
  * Training history: loss and each metric per epoch, training (solid) vs validation (dashed),
- * one panel per quantity with its own y scale, and the epoch of lowest validation loss marked.
+ * one panel per quantity with its own y scale, and the epoch kept (`keptEpoch`) or else the epoch
+ * of lowest validation loss marked.
  *
  * @throws EcgInputError for an empty history or a record without a numeric epoch.
  * @example trainingHistoryChart([{ epoch: 1, loss: 0.5, valLoss: 0.6, accuracy: 0.8, valAccuracy: 0.7 }]).facet.field // => 'quantity'
@@ -123,16 +134,21 @@ export function trainingHistoryChart(history: readonly HistoryRecord[], opts: Tr
   for (const p of values)
     if (p.quantity === 'loss' && p.split === 'validation' && p.value < bestLoss)
       [bestLoss, bestEpoch] = [p.value, p.epoch];
-  if ((opts.markBestEpoch ?? true) && bestEpoch !== undefined) {
+  // The kept epoch, when the caller knows it, is what a reader needs: early stopping on another
+  // monitor (macro-F1) often keeps an epoch other than the one of lowest validation loss.
+  const marked = opts.keptEpoch ?? bestEpoch;
+  if ((opts.markBestEpoch ?? true) && marked !== undefined) {
     layer.push({
       mark: { type: 'rule', strokeDash: [2, 2], color: '#888' },
-      encoding: { x: { datum: bestEpoch, type: 'quantitative' } },
+      encoding: { x: { datum: marked, type: 'quantitative' } },
     });
   }
   const legendLine =
-    bestEpoch !== undefined && (opts.markBestEpoch ?? true)
-      ? [`dotted rule: lowest validation loss (epoch ${bestEpoch})`]
-      : [];
+    marked === undefined || !(opts.markBestEpoch ?? true)
+      ? []
+      : opts.keptEpoch !== undefined
+        ? [`dotted rule: the epoch kept (${opts.keptBy ?? 'by the run'}: epoch ${opts.keptEpoch})`]
+        : [`dotted rule: lowest validation loss (epoch ${bestEpoch})`];
   return {
     ...baseSpec('Training history', opts, legendLine),
     data: { values },

@@ -50,6 +50,33 @@ describe('viz/trainingHistoryChart', () => {
     assert.ok((spec.title as { subtitle: string }).subtitle.includes('epoch 2'));
   });
 
+  it('plots quantities measured on validation only (the early-stopping monitor) and skips flags', () => {
+    // As runTraining writes it: macro-F1 on validation only, and a boolean flag per improved epoch.
+    const run = [
+      { epoch: 1, lr: 0.002, loss: 0.3, valLoss: 0.37, valMacroF1: 0.51, best: true },
+      { epoch: 2, lr: 0.002, loss: 0.2, valLoss: 0.31, valMacroF1: 0.58, best: false },
+    ] as unknown as HistoryRecord[];
+    assert.deepEqual(historyQuantities(run), ['loss', 'lr', 'macroF1']);
+    assert.deepEqual(
+      historyToLong(run)
+        .filter((p) => p.quantity === 'macroF1')
+        .map((p) => [p.epoch, p.split, p.value]),
+      [
+        [1, 'validation', 0.51],
+        [2, 'validation', 0.58],
+      ],
+    );
+  });
+
+  it('marks the epoch the run kept, with what chose it, instead of the lowest validation loss', () => {
+    const spec = trainingHistoryChart(history, { keptEpoch: 3, keptBy: 'best validation macro-F1' });
+    const layer = (spec.spec as { layer: { encoding: { x: { datum?: number } } }[] }).layer;
+    assert.equal(layer[1].encoding.x.datum, 3);
+    assert.ok(
+      (spec.title as { subtitle: string }).subtitle.includes('the epoch kept (best validation macro-F1: epoch 3)'),
+    );
+  });
+
   it('rejects an empty history and a record without an epoch', () => {
     assert.throws(() => trainingHistoryChart([]), EcgInputError);
     assert.throws(
