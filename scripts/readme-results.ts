@@ -14,7 +14,12 @@ import * as path from 'path';
 import { writeFileAtomic } from '../lib/common/atomic-write';
 import { outputsDir, repoRoot } from '../lib/common/data-dir';
 import { parseArgs } from '../lib/cli/args';
-import { PUBLISHED_INTER_PATIENT, PUBLISHED_PATIENT_SPECIFIC, type PublishedResult } from '../lib/evaluation';
+import {
+  PUBLISHED_INTER_PATIENT,
+  PUBLISHED_PATIENT_SPECIFIC,
+  readTestSetLog,
+  type PublishedResult,
+} from '../lib/evaluation';
 import { readStudyPreset, STUDY_SPLITS } from '../lib/train';
 
 const args = parseArgs(process.argv.slice(2), { values: ['profile', 'outputs', 'section'], command: 'readme-results' });
@@ -154,15 +159,7 @@ if (fin) {
       '',
     );
     // Runs after notebook 03 (a reproduction, an `ecg evaluate`) also looked at DS2: say so.
-    const logFile = path.join(out, 'results', 'test-set-log.jsonl');
-    const later = fs.existsSync(logFile)
-      ? fs
-          .readFileSync(logFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .slice(fin.testSetUses.total)
-          .map((l) => JSON.parse(l) as { source: string })
-      : [];
+    const later = readTestSetLog(path.join(out, 'results', 'test-set-log.jsonl')).slice(fin.testSetUses.total);
     if (later.length)
       lines.push(
         `Since then the log has grown by ${later.length} (${[...new Set(later.map((l) => `\`${l.source}\``))].join(', ')}), ${later.length + fin.testSetUses.total} in all.`,

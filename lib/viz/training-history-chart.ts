@@ -35,6 +35,13 @@ function validationKey(rec: Record<string, unknown>, key: string): string | unde
   return undefined;
 }
 
+/** The training key a validation key belongs to: 'valMacroF1' → 'macroF1', 'val_loss' → 'loss'; undefined for a training key. */
+function trainingKey(key: string): string | undefined {
+  const m = /^val(?:_(.+)|([A-Z].*))$/.exec(key);
+  if (!m) return undefined;
+  return m[1] ?? m[2][0].toLowerCase() + m[2].slice(1);
+}
+
 /**
  * Turns per-epoch records into long format, one row per (epoch, quantity, split), skipping
  * missing or non-finite values; 'valX' / 'val_x' keys become the validation split of 'x'.
@@ -70,8 +77,7 @@ export function historyQuantities(history: readonly HistoryRecord[]): string[] {
   for (const rec of history) {
     for (const [k, v] of Object.entries(rec)) {
       if (k === 'epoch' || typeof v !== 'number') continue;
-      const val = /^val_(.+)$/.exec(k)?.[1] ?? /^val([A-Z].*)$/.exec(k)?.[1];
-      seen.add(val === undefined ? k : k.startsWith('val_') ? val : val[0].toLowerCase() + val.slice(1));
+      seen.add(trainingKey(k) ?? k);
     }
   }
   return [...seen].sort((a, b) => Number(b === 'loss') - Number(a === 'loss'));
